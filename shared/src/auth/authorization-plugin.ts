@@ -1,0 +1,85 @@
+import type { FastifyRequest, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { forbidden } from '../http/errors.ts';
+import { type KubeAbility, type KubeRule, buildAbility, ruleFromDecision } from './ability.ts';
+import { attributesFor, routeAccess } from './route-access.ts';
+import { type AccessAttributes, type SarCache, forbiddenMessage } from './sar-cache.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sar: SarCache;
+  }
+  interface FastifyRequest {
+    /** CASL ability holding every Kubernetes decision made for this request; product rules add to it. */
+    ability: KubeAbility;
+    /** True when the caller may do this (SubjectAccessReview, cached); 503 when it cannot be decided. */
+    isAllowed(attributes: AccessAttributes): Promise<boolean>;
+    /** Throws upstream's 403 message unless the caller may do this. */
+    authorize(attributes: AccessAttributes): Promise<void>;
+  }
+}
+
+export interface AuthorizationOptions {
+  sar: SarCache;
+  authDisabled: boolean;
+}
+
+const rulesOf = new WeakMap<FastifyRequest, KubeRule[]>();
+
+/**
+ * Authorizes each route as the caller. Routes declare `config.access`; declared permissions are
+ * checked before the handler runs, and handlers can check more (`request.authorize`). A route
+ * registered without `config.access` makes the app fail at start.
+ */
+export const authorizationPlugin = fp<AuthorizationOptions>(
+  async (app, options) => {
+    app.decorate('sar', options.sar);
+    app.decorateRequest('ability', null as unknown as KubeAbility);
+    app.decorateRequest('isAllowed', async function (this: FastifyRequest, attributes: AccessAttributes) {
+      if (options.authDisabled) return true;
+      const identity = this.requireIdentity();
+      const allowed = await options.sar.check(identity, attributes);
+      const rules = rulesOf.get(this) ?? [];
+      rules.push(ruleFromDecision(attributes, allowed));
+      rulesOf.set(this, rules);
+      this.ability.update(rules);
+      return allowed;
+    });
+    app.decorateRequest('authorize', async function (this: FastifyRequest, attributes: AccessAttributes) {
+      if (!(await this.isAllowed(attributes))) {
+        throw forbidden(forbiddenMessage(this.identity?.name ?? '', attributes));
+      }
+    });
+
+    const routes: RouteOptions[] = [];
+    app.addHook('onRoute', (route) => {
+      routes.push(route);
+    });
+    app.addHook('onReady', async () => {
+      const undeclared = routes
+        .filter((route) => !route.config?.access)
+        .map((route) => `${String(route.method)} ${route.url}`);
+      if (undeclared.length > 0) {
+        throw new Error(
+          `Routes registered without an access declaration (config.access): ${undeclared.join(', ')}. ` +
+            'Declare the permissions they need, or mark them publicRoute(reason).',
+        );
+      }
+    });
+
+    app.addHook('onRequest', async (request) => {
+      request.ability = buildAbility([]);
+    });
+
+    app.addHook('preHandler', async (request) => {
+      const access = routeAccess(request);
+      if (!access || access.kind !== 'permissions' || options.authDisabled) return;
+      const params = (request.params ?? {}) as Record<string, string | undefined>;
+      const checks = access.checks.map((check) => attributesFor(check, params));
+      const decisions = await Promise.all(checks.map((attributes) => request.isAllowed(attributes)));
+      const denied = decisions.indexOf(false);
+      if (denied >= 0) throw forbidden(forbiddenMessage(request.identity?.name ?? '', checks[denied]!));
+    });
+  },
+  { name: 'kf-authorization', dependencies: ['kf-identity'] },
+);

@@ -1,0 +1,163 @@
+/**
+ * Helpers for tests against the real control plane started by tools/test/run.ts: the cluster's
+ * users and tokens, namespaces, role bindings, identity and CSRF headers, and building apps.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { KubeClient } from '../src/kube/kube-client.ts';
+import { type KubeObject, resources } from '../src/kube/resources.ts';
+import { type BaseConfig, baseConfigProperties, loadConfig } from '../src/config.ts';
+import type { TProperties } from '@sinclair/typebox';
+
+export interface TestUser {
+  name: string;
+  groups: string[];
+  token: string;
+}
+
+export interface TestCluster {
+  server: string;
+  adminKubeconfig: string;
+  dir: string;
+  users: Record<string, TestUser>;
+}
+
+let cluster: TestCluster | undefined;
+export function testCluster(): TestCluster {
+  if (cluster) return cluster;
+  const file = process.env.KF_TEST_CLUSTER;
+  if (!file)
+    throw new Error(
+      'KF_TEST_CLUSTER is not set: run the tests with `npm test`, which starts the control plane.',
+    );
+  cluster = JSON.parse(readFileSync(file, 'utf8')) as TestCluster;
+  return cluster;
+}
+
+export function testUser(name: 'alice' | 'bob' | 'carol' | 'dave' | 'erin' | 'mallory'): TestUser {
+  const user = testCluster().users[`${name}@example.com`];
+  if (!user) throw new Error(`no test user ${name}`);
+  return user;
+}
+
+let admin: Promise<KubeClient> | undefined;
+/** A client acting as cluster admin, for arranging and inspecting cluster state. */
+export function adminKube(): Promise<KubeClient> {
+  admin ??= KubeClient.fromFile(testCluster().adminKubeconfig);
+  return admin;
+}
+
+/** A fresh namespace with a recognisable, unique name. */
+export async function createNamespace(prefix: string, labels: Record<string, string> = {}): Promise<string> {
+  const kube = await adminKube();
+  const name = `${prefix}-${randomBytes(3).toString('hex')}`.slice(0, 63);
+  await kube.create(resources.namespaces, undefined, { metadata: { name, labels } });
+  return name;
+}
+
+export async function deleteNamespace(name: string) {
+  const kube = await adminKube();
+  await kube.delete(resources.namespaces, undefined, name).catch(() => undefined);
+}
+
+/** Binds a user or group to a ClusterRole in a namespace (kubeflow-edit, kubeflow-view, ...). */
+export async function bindRole(
+  namespace: string,
+  subject: { kind: 'User' | 'Group'; name: string },
+  clusterRole: string,
+  name = `test-${subject.kind.toLowerCase()}-${randomBytes(3).toString('hex')}`,
+): Promise<string> {
+  const kube = await adminKube();
+  await kube.create(resources.roleBindings, namespace, {
+    metadata: { name, namespace },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: clusterRole },
+    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: subject.kind, name: subject.name }],
+  } as KubeObject);
+  return name;
+}
+
+/** Waits until the aggregated ClusterRole has rules (the controller manager fills them). */
+export async function waitForAggregatedRole(name: string, timeoutMs = 30_000) {
+  const kube = await adminKube();
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const role = await kube.get<KubeObject & { rules?: unknown[] }>(
+      {
+        group: 'rbac.authorization.k8s.io',
+        version: 'v1',
+        plural: 'clusterroles',
+        kind: 'ClusterRole',
+        namespaced: false,
+      },
+      undefined,
+      name,
+    );
+    if ((role.rules ?? []).length > 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`ClusterRole ${name} has no aggregated rules after ${timeoutMs} ms`);
+}
+
+/** The headers the gateway sets for a user. */
+export function asUser(user: { name: string; groups?: string[] }): Record<string, string> {
+  const headers: Record<string, string> = { 'kubeflow-userid': user.name };
+  if (user.groups?.length) headers['kubeflow-groups'] = user.groups.join(',');
+  return headers;
+}
+
+/** A matching CSRF cookie and header, as the SPA sends them. */
+export function csrf(token = randomBytes(16).toString('hex')): Record<string, string> {
+  return { cookie: `XSRF-TOKEN=${token}`, 'x-xsrf-token': token };
+}
+
+/** Identity + CSRF headers for a state-changing call from the browser. */
+export function browserCall(user: { name: string; groups?: string[] }): Record<string, string> {
+  return { ...asUser(user), ...csrf() };
+}
+
+/** Service configuration for tests: defaults plus overrides, as the environment would give it. */
+export function testConfig<P extends TProperties>(properties: P, overrides: Record<string, string> = {}) {
+  return loadConfig(
+    { ...baseConfigProperties, ...properties },
+    { APP_SECURE_COOKIES: 'false', ...overrides },
+  );
+}
+
+export type { BaseConfig };
+
+/** The service's own client (as admin here; deploy tests check the least-privilege roles). */
+export async function serviceKube(): Promise<KubeClient> {
+  return KubeClient.fromFile(testCluster().adminKubeconfig, { requestTimeoutMs: 5000 });
+}
+
+/** Polls until `check` returns a value other than undefined. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${what} not reached within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+}
+
+/** Counter value from a Prometheus text exposition. */
+export function metricValue(text: string, name: string, labels: Record<string, string> = {}): number {
+  let total = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
+    if (Object.entries(labels).every(([key, value]) => line.includes(`${key}="${value}"`))) {
+      total += Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+  }
+  return total;
+}

@@ -1,0 +1,62 @@
+import { Type } from '@sinclair/typebox';
+import { createServiceApp } from '../src/app-factory.ts';
+import { baseConfigProperties } from '../src/config.ts';
+import { ok, successEnvelope } from '../src/http/envelope.ts';
+import { inNamespace, requires } from '../src/auth/route-access.ts';
+import type { KubeClient } from '../src/kube/kube-client.ts';
+import { resources } from '../src/kube/resources.ts';
+import { commonWebAppRoutes } from '../src/webapp/common-routes.ts';
+import { serviceKube, testConfig } from '../test-support/index.ts';
+
+/** A minimal service on the shared core: what every real service gets, plus two guarded routes. */
+export async function buildFixtureApp(env: Record<string, string> = {}, kube?: KubeClient) {
+  const config = testConfig(baseConfigProperties, env);
+  const app = await createServiceApp({
+    name: 'fixture',
+    title: 'Fixture',
+    description: 'shared core under test',
+    version: '0.0.0',
+    config,
+    kube: kube ?? (await serviceKube()),
+    logger: false,
+  });
+  app.get(
+    '/api/namespaces/:namespace/pods',
+    {
+      config: { access: requires(inNamespace('list', resources.pods)) },
+      schema: {
+        operationId: 'listThings',
+        params: Type.Object({ namespace: Type.String() }),
+        response: { 200: successEnvelope({ count: Type.Integer() }) },
+      },
+    },
+    async (request) => ok(request, { count: 0 }),
+  );
+  app.post(
+    '/api/namespaces/:namespace/pods',
+    {
+      config: { access: requires(inNamespace('create', resources.pods)) },
+      schema: {
+        operationId: 'createThing',
+        params: Type.Object({ namespace: Type.String() }),
+        body: Type.Object(
+          { name: Type.String({ minLength: 1 }), size: Type.Optional(Type.Integer()) },
+          { additionalProperties: false },
+        ),
+        response: { 200: successEnvelope({ message: Type.String() }) },
+      },
+    },
+    async (request) => ok(request, { message: `created ${request.body.name}` }),
+  );
+  app.get(
+    '/api/boom',
+    { config: { access: { kind: 'authenticated' } }, schema: { operationId: 'boom' } },
+    async () => {
+      throw new Error('secret internal detail: password=hunter2');
+    },
+  );
+  await app.register(commonWebAppRoutes({ ownResource: resources.notebooks }));
+  await app.ready();
+  await app.caches.waitForSync();
+  return app;
+}

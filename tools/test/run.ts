@@ -1,0 +1,70 @@
+/**
+ * `npm test`: starts one real control plane for the whole run, then Node's test runner over every
+ * *.test.ts file (unit and integration), then stops the control plane. Extra arguments filter
+ * test files by substring: `npm test -- jupyter`.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { REPO_ROOT, startControlPlane } from '../control-plane/control-plane.ts';
+
+const ROOTS = ['shared', 'services', 'tools', 'e2e', 'deploy'];
+function findTests(dir: string, found: string[] = []): string[] {
+  for (const entry of readdirSync(dir)) {
+    if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue;
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) findTests(path, found);
+    else if (entry.endsWith('.test.ts')) found.push(path);
+  }
+  return found;
+}
+
+const filters = process.argv.slice(2);
+const files = ROOTS.flatMap((root) => {
+  try {
+    return findTests(join(REPO_ROOT, root));
+  } catch {
+    return [];
+  }
+})
+  .map((file) => relative(REPO_ROOT, file))
+  .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
+  .sort();
+
+if (files.length === 0) {
+  console.error(`no test files match ${filters.join(' ')}`);
+  process.exit(1);
+}
+
+const started = Date.now();
+const plane = await startControlPlane();
+console.log(`control plane up in ${((Date.now() - started) / 1000).toFixed(1)} s at ${plane.server}`);
+const clusterFile = join(plane.dir, 'test-cluster.json');
+writeFileSync(
+  clusterFile,
+  JSON.stringify({
+    server: plane.server,
+    adminKubeconfig: plane.adminKubeconfig,
+    users: plane.users,
+    dir: plane.dir,
+  }),
+);
+
+const child = spawn(
+  process.execPath,
+  [
+    '--conditions=development',
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${process.env.TEST_CONCURRENCY ?? '3'}`,
+    '--test-timeout=120000',
+    ...files,
+  ],
+  { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, KF_TEST_CLUSTER: clusterFile } },
+);
+const code: number = await new Promise((resolveCode) =>
+  child.on('exit', (exitCode) => resolveCode(exitCode ?? 1)),
+);
+await plane.stop();
+process.exit(code);
