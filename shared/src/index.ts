@@ -19,3 +19,5 @@ export * from './kube/api-discovery.ts';
 export * from './webapp/common-routes.ts';
 export * from './openapi/openapi-plugin.ts';
 export * from './observability/logger.ts';
+export * from './webapp/poddefaults.ts';
+export * from './http/names.ts';
