@@ -18,6 +18,8 @@ export interface TestUser {
 export interface TestCluster {
   server: string;
   adminKubeconfig: string;
+  /** Bearer token of the static cluster admin (system:masters). */
+  adminToken: string;
   dir: string;
   users: Record<string, TestUser>;
 }

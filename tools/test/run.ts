@@ -45,6 +45,7 @@ writeFileSync(
   JSON.stringify({
     server: plane.server,
     adminKubeconfig: plane.adminKubeconfig,
+    adminToken: plane.adminToken,
     users: plane.users,
     dir: plane.dir,
   }),

@@ -69,11 +69,9 @@ export class SarCache {
     }
     const call = this.review(subject, attributes)
       .then((allowed) => {
-        this.decisions.set(
-          key,
-          { allowed },
-          { ttl: allowed ? this.options.allowTtlMs : this.options.denyTtlMs },
-        );
+        const ttl = allowed ? this.options.allowTtlMs : this.options.denyTtlMs;
+        // A TTL of 0 means "do not reuse" (lru-cache would read 0 as "forever").
+        if (ttl > 0) this.decisions.set(key, { allowed }, { ttl });
         this.options.onCheck?.('miss', allowed);
         return allowed;
       })
