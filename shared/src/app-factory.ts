@@ -1,3 +1,5 @@
+import zlib from 'node:zlib';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -27,6 +29,7 @@ import { healthRoutes } from './observability/health-routes.ts';
 import { loggerOptions, requestIdFrom } from './observability/logger.ts';
 import { ServiceMetrics } from './observability/metrics.ts';
 import { openApiPlugin } from './openapi/openapi-plugin.ts';
+import { spaPlugin } from './webapp/spa-plugin.ts';
 
 export type ServiceApp = FastifyInstance<
   RawServerDefault,
@@ -58,6 +61,8 @@ export interface ServiceAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Start watch caches and discovery when the app is ready (off for OpenAPI export). */
   connect?: boolean;
+  /** Serve the SPA named by SPA_DIR (the three web apps). */
+  serveSpa?: boolean;
   /** CRDs the service can work without; discovered at start and on a timer. */
   optionalApis?: ResourceRef[];
 }
@@ -128,6 +133,13 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
 
   await app.register(errorHandlerPlugin);
   await app.register(cookie);
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip', 'deflate'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 6 },
+  });
   await app.register(identityPlugin, {
     userHeader: config.USERID_HEADER,
     userPrefix: config.USERID_PREFIX,
@@ -162,6 +174,13 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     version: options.version,
   });
   await app.register(healthRoutes(kube, caches));
+  if (options.serveSpa) {
+    await app.register(spaPlugin, {
+      dir: config.SPA_DIR,
+      appPrefix: config.APP_PREFIX,
+      title: options.title,
+    });
+  }
   if (envFlag(config.METRICS)) {
     app.get(
       '/metrics',

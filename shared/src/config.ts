@@ -87,6 +87,11 @@ export const baseConfigProperties = {
     1000,
   ),
   SHUTDOWN_GRACE_MS: EnvInteger(10_000, 'Time given to in-flight requests on SIGTERM.', 0),
+  SPA_DIR: Type.String({
+    default: '',
+    description:
+      'Directory of a built Kubeflow SPA to serve (index.html with <base href> = the app prefix, static files, deep links). Empty: `/` points to the API docs.',
+  }),
   BODY_LIMIT_BYTES: EnvInteger(1_048_576, 'Largest accepted request body.', 1024),
 };
 

@@ -21,3 +21,6 @@ export * from './openapi/openapi-plugin.ts';
 export * from './observability/logger.ts';
 export * from './webapp/poddefaults.ts';
 export * from './http/names.ts';
+export * from './http/conditional.ts';
+export * from './http/cached-answers.ts';
+export * from './webapp/spa-plugin.ts';

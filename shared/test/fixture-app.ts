@@ -6,6 +6,7 @@ import { inNamespace, requires } from '../src/auth/route-access.ts';
 import type { KubeClient } from '../src/kube/kube-client.ts';
 import { resources } from '../src/kube/resources.ts';
 import { commonWebAppRoutes } from '../src/webapp/common-routes.ts';
+import { podDefaultRoutes } from '../src/webapp/poddefaults.ts';
 import { serviceKube, testConfig } from '../test-support/index.ts';
 
 /** A minimal service on the shared core: what every real service gets, plus two guarded routes. */
@@ -19,6 +20,7 @@ export async function buildFixtureApp(env: Record<string, string> = {}, kube?: K
     config,
     kube: kube ?? (await serviceKube()),
     logger: false,
+    serveSpa: true,
   });
   app.get(
     '/api/namespaces/:namespace/pods',
@@ -56,6 +58,7 @@ export async function buildFixtureApp(env: Record<string, string> = {}, kube?: K
     },
   );
   await app.register(commonWebAppRoutes({ ownResource: resources.notebooks }));
+  await app.register(podDefaultRoutes());
   await app.ready();
   await app.caches.waitForSync();
   return app;

@@ -100,13 +100,14 @@ export const errorHandlerPlugin = fp(
       return renderError(request, reply, apiError);
     });
 
-    app.setNotFoundHandler((request, reply) =>
-      renderError(
+    app.setNotFoundHandler((request, reply) => {
+      if (request.server.spaFallback?.(request, reply)) return reply;
+      return renderError(
         request,
         reply,
         new ApiError(404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0] ?? ''}.`),
-      ),
-    );
+      );
+    });
   },
   { name: 'kf-errors' },
 );

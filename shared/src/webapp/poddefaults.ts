@@ -2,6 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ServiceApp } from '../app-factory.ts';
 import { inNamespace, requires } from '../auth/route-access.ts';
+import { CachedAnswers } from '../http/cached-answers.ts';
+import { etagFor } from '../http/conditional.ts';
 import { ok, successEnvelope } from '../http/envelope.ts';
 import { NamespaceParams } from '../http/names.ts';
 import { type KubeObject, resources } from '../kube/resources.ts';
@@ -48,6 +50,7 @@ export function podDefaultRoutes(): FastifyPluginAsync {
   return async (instance) => {
     const app = instance as unknown as ServiceApp;
     const cache = app.caches.cache<PodDefault>(resources.podDefaults);
+    const answers = new CachedAnswers(8 * 1024 * 1024);
     app.addSchema(PodDefaultSchema);
     app.get(
       '/api/namespaces/:namespace/poddefaults',
@@ -61,12 +64,16 @@ export function podDefaultRoutes(): FastifyPluginAsync {
           response: { 200: successEnvelope({ poddefaults: Type.Array(Type.Ref(PodDefaultSchema)) }) },
         },
       },
-      async (request) => {
-        const items = cache
-          .list(request.params.namespace)
-          .sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''))
-          .map(presentPodDefault);
-        return ok(request, { poddefaults: items });
+      async (request, reply) => {
+        const { namespace } = request.params;
+        const etag = etagFor(['poddefaults', namespace, request.identity?.name, cache.revision(namespace)]);
+        return answers.send(request, reply, etag, () => {
+          const items = cache
+            .list(namespace)
+            .sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''))
+            .map(presentPodDefault);
+          return ok(request, { poddefaults: items });
+        });
       },
     );
   };

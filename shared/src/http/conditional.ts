@@ -1,0 +1,41 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** Differs per process, so revision counters that restart at 0 never collide across restarts. */
+const BOOT_ID = randomBytes(6).toString('hex');
+
+/**
+ * A weak ETag for an answer computed from watch-cache state: the parts name exactly what the
+ * caller asked for (route, namespace, filters, the namespaces they may see) and the cache
+ * revisions it was built from.
+ */
+export function etagFor(parts: readonly (string | number | boolean | undefined)[]): string {
+  const hash = createHash('sha1')
+    .update(BOOT_ID)
+    .update('\u0000')
+    .update(parts.map(String).join('\u0000'))
+    .digest('base64url');
+  return `W/"${hash}"`;
+}
+
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare);
+}
+
+/**
+ * Sets ETag and `Cache-Control: no-cache` (browsers revalidate every time) and answers
+ * 304 Not Modified when the client already has this version. Call after authorization.
+ * Returns true when the 304 was sent.
+ */
+export function notModified(request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
+  reply.header('etag', etag);
+  reply.header('cache-control', 'no-cache');
+  reply.header('vary', 'kubeflow-userid, kubeflow-groups, authorization, accept-encoding');
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  if (!matches(request.headers['if-none-match'], etag)) return false;
+  reply.code(304).send();
+  return true;
+}
