@@ -21,6 +21,7 @@ import { TokenReviewer } from './auth/token-review.ts';
 import { type BaseConfig, authDisabled, envFlag } from './config.ts';
 import { ErrorEnvelopeSchema, FieldErrorSchema } from './http/envelope.ts';
 import { errorHandlerPlugin } from './http/error-handler-plugin.ts';
+import { endLiveStreams } from './http/live-list.ts';
 import { ApiDiscovery } from './kube/api-discovery.ts';
 import { CacheRegistry } from './kube/cache-registry.ts';
 import type { KubeClient } from './kube/kube-client.ts';
@@ -196,6 +197,9 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
       discovery.start();
     });
   }
+  app.addHook('preClose', async () => {
+    endLiveStreams(app.server);
+  });
   app.addHook('onClose', async () => {
     caches.stop();
     discovery.stop();

@@ -87,6 +87,11 @@ export const baseConfigProperties = {
     1000,
   ),
   SHUTDOWN_GRACE_MS: EnvInteger(10_000, 'Time given to in-flight requests on SIGTERM.', 0),
+  LIVE_RECHECK_SECONDS: EnvInteger(
+    15,
+    "How often a live list stream (?watch=true) re-checks the caller's access.",
+    1,
+  ),
   SPA_DIR: Type.String({
     default: '',
     description:

@@ -24,3 +24,4 @@ export * from './http/names.ts';
 export * from './http/conditional.ts';
 export * from './http/cached-answers.ts';
 export * from './webapp/spa-plugin.ts';
+export * from './http/live-list.ts';

@@ -5,6 +5,7 @@ import { inNamespace, requires } from '../auth/route-access.ts';
 import { CachedAnswers } from '../http/cached-answers.ts';
 import { etagFor } from '../http/conditional.ts';
 import { ok, successEnvelope } from '../http/envelope.ts';
+import { streamList, WatchQuery } from '../http/live-list.ts';
 import { NamespaceParams } from '../http/names.ts';
 import { type KubeObject, resources } from '../kube/resources.ts';
 
@@ -61,11 +62,28 @@ export function podDefaultRoutes(): FastifyPluginAsync {
           operationId: 'listPodDefaults',
           summary: 'PodDefaults of a namespace, with the label to select each',
           params: NamespaceParams,
+          querystring: WatchQuery,
           response: { 200: successEnvelope({ poddefaults: Type.Array(Type.Ref(PodDefaultSchema)) }) },
         },
       },
       async (request, reply) => {
         const { namespace } = request.params;
+        if (request.query.watch) {
+          return streamList(request, reply, {
+            cache,
+            namespace,
+            summarize: presentPodDefault,
+            recheck: () =>
+              request.isAllowed({
+                verb: 'list',
+                group: 'kubeflow.org',
+                version: 'v1alpha1',
+                resource: 'poddefaults',
+                namespace,
+              }),
+            recheckIntervalMs: app.config.LIVE_RECHECK_SECONDS * 1000,
+          });
+        }
         const etag = etagFor(['poddefaults', namespace, request.identity?.name, cache.revision(namespace)]);
         return answers.send(request, reply, etag, () => {
           const items = cache

@@ -1,0 +1,146 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { KubeObject } from '../kube/resources.ts';
+import type { CacheEventType, WatchCache } from '../kube/watch-cache.ts';
+
+/** `?watch=true` turns a list into a Server-Sent Events stream. */
+export const WatchQuery = Type.Object({
+  watch: Type.Optional(
+    Type.Boolean({
+      description:
+        'Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries; access is re-checked periodically and an `error` event ends the stream when it is revoked.',
+    }),
+  ),
+});
+
+export interface LiveListOptions<T extends KubeObject> {
+  cache: WatchCache<T>;
+  /** Only objects in this namespace (omit for every namespace `includeNamespace` admits). */
+  namespace?: string;
+  /** For cross-namespace streams: which namespaces the caller may see (re-evaluated on recheck). */
+  includeNamespace?: (namespace: string) => boolean;
+  /** The same summary the list answers with. */
+  summarize: (object: T) => unknown;
+  /** Re-authorizes the caller; a false or a throw ends the stream. */
+  recheck: () => Promise<boolean>;
+  recheckIntervalMs?: number;
+  heartbeatMs?: number;
+}
+
+interface Subscriber {
+  write(event: string, data: unknown): void;
+  matches(namespace: string): boolean;
+  summarize(object: KubeObject): unknown;
+}
+
+const hubs = new WeakMap<WatchCache, Set<Subscriber>>();
+/** Open streams per HTTP server, so closing the app ends them instead of waiting on them. */
+const openStreams = new WeakMap<object, Set<() => void>>();
+
+export function endLiveStreams(server: object) {
+  for (const end of openStreams.get(server) ?? []) end();
+}
+
+/** One listener per cache fans changes out to every subscriber. */
+function subscribersOf(cache: WatchCache): Set<Subscriber> {
+  let subscribers = hubs.get(cache);
+  if (!subscribers) {
+    const set = new Set<Subscriber>();
+    subscribers = set;
+    hubs.set(cache, set);
+    cache.on('change', (type: CacheEventType, object: KubeObject) => {
+      const namespace = object.metadata?.namespace ?? '';
+      for (const subscriber of set) {
+        if (!subscriber.matches(namespace)) continue;
+        subscriber.write(
+          type,
+          type === 'deleted' ? { name: object.metadata?.name, namespace } : subscriber.summarize(object),
+        );
+      }
+    });
+  }
+  return subscribers;
+}
+
+export function liveSubscriberCount(cache: WatchCache): number {
+  return hubs.get(cache)?.size ?? 0;
+}
+
+/**
+ * Follows a list as Server-Sent Events: first `snapshot` (the whole list), then `added`,
+ * `modified` and `deleted` as the watch cache sees them, with heartbeats. Authorization is
+ * checked before (by the route) and re-checked every `recheckIntervalMs`; a revoked caller gets
+ * an `error` event and the stream ends.
+ */
+export function streamList<T extends KubeObject>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: LiveListOptions<T>,
+) {
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+    'x-request-id': request.id,
+  });
+  raw.socket?.setTimeout(0);
+  let closed = false;
+  const send = (event: string, data: unknown) => {
+    if (closed) return;
+    raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  const matches = (namespace: string) =>
+    options.namespace !== undefined
+      ? namespace === options.namespace
+      : (options.includeNamespace?.(namespace) ?? true);
+  const subscriber: Subscriber = {
+    write: send,
+    matches,
+    summarize: (object) => options.summarize(object as T),
+  };
+  const initial = options.cache
+    .list(options.namespace)
+    .filter((object) => matches(object.metadata?.namespace ?? ''));
+  send('snapshot', initial.map(options.summarize));
+  const subscribers = subscribersOf(options.cache as unknown as WatchCache);
+  subscribers.add(subscriber);
+
+  const heartbeat = setInterval(() => {
+    if (!closed) raw.write(': keep-alive\n\n');
+  }, options.heartbeatMs ?? 15_000);
+  const recheck = setInterval(() => {
+    options.recheck().then(
+      (allowed) => {
+        if (!allowed) end({ status: 403, log: 'Access was revoked; the stream is closed.' });
+      },
+      () => end({ status: 503, log: 'Could not re-check access; the stream is closed.' }),
+    );
+  }, options.recheckIntervalMs ?? 15_000);
+  heartbeat.unref();
+  recheck.unref();
+
+  function end(error?: { status: number; log: string }) {
+    if (closed) return;
+    if (error) send('error', { success: false, ...error });
+    closed = true;
+    clearInterval(heartbeat);
+    clearInterval(recheck);
+    subscribers.delete(subscriber);
+    raw.end();
+  }
+  let streams = openStreams.get(request.server.server);
+  if (!streams) {
+    streams = new Set();
+    openStreams.set(request.server.server, streams);
+  }
+  const stop = () => end();
+  streams.add(stop);
+  raw.on('close', () => {
+    streams.delete(stop);
+    end();
+  });
+  return reply;
+}
