@@ -3,8 +3,8 @@
  * *.test.ts file (unit and integration), then stops the control plane. Extra arguments filter
  * test files by substring: `npm test -- jupyter`.
  */
-import { spawn } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { REPO_ROOT, startControlPlane } from '../control-plane/control-plane.ts';
 
@@ -34,6 +34,10 @@ const files = ROOTS.flatMap((root) => {
 if (files.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);
   process.exit(1);
+}
+
+if (!existsSync('/usr/bin/chromium') && files.some((file) => file.includes('browser'))) {
+  execFileSync('bash', [join(REPO_ROOT, 'tools/install-browser.sh')], { stdio: 'inherit' });
 }
 
 const started = Date.now();
