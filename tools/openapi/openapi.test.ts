@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { buildClientTypes, clientTypesPath } from './client-types.ts';
 import { SERVICES, buildDocument, documentPath } from './documents.ts';
 
 const COMMON_PATHS = ['/api/namespaces', '/api/storageclasses', '/api/storageclasses/default'];
@@ -12,6 +13,10 @@ for (const service of SERVICES) {
       const fresh = await buildDocument(service);
       const committed = readFileSync(documentPath(service), 'utf8');
       assert.equal(committed, fresh, `${documentPath(service)} is stale`);
+    });
+
+    it('has up-to-date generated client types for the end-to-end tests', async () => {
+      assert.equal(readFileSync(clientTypesPath(service), 'utf8'), await buildClientTypes(service));
     });
 
     it('is a valid OpenAPI 3 document where every operation has an id, a summary and tags', async () => {

@@ -1,7 +1,7 @@
 import { type KubeClient, type ServiceApp, createServiceApp } from '@kf-ts/shared';
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
-import { routes } from './routes/index.ts';
+import { createJupyterContext, routes } from './routes/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -26,6 +26,6 @@ export async function buildApp(options: BuildOptions): Promise<ServiceApp> {
     logger: options.logger,
     connect: options.connect,
   });
-  await app.register(routes(options.config));
+  await app.register(routes(createJupyterContext(app, options.config)));
   return app;
 }

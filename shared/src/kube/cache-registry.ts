@@ -15,7 +15,13 @@ export class CacheRegistry {
 
   /** The cache of a resource, created on first use and shared by every route of the service. */
   cache<T extends KubeObject>(resource: ResourceRef, options: WatchCacheOptions<T> = {}): WatchCache<T> {
-    const key = `${resource.group}/${resource.plural}|${options.namespace ?? ''}|${options.labelSelector ?? ''}`;
+    const key = [
+      resource.group,
+      resource.plural,
+      options.namespace,
+      options.labelSelector,
+      options.fieldSelector,
+    ].join('|');
     let cache = this.caches.get(key) as WatchCache<T> | undefined;
     if (!cache) {
       cache = new WatchCache<T>(this.kube, resource, { logger: this.logger, ...options });

@@ -1,0 +1,136 @@
+/**
+ * Notebook answers computed from the watch caches only (Notebooks, the notebooks' pods, Notebook
+ * events): no API call per notebook. Per-namespace results are reused until a cache revision,
+ * the spawner config or the clock (a new notebook's grace period) makes them stale.
+ */
+import type { KubeObject, WatchCache } from '@kf-ts/shared';
+import { configuredGpuVendors } from './notebook-form.ts';
+import {
+  type ContainerSpec,
+  type EventObject,
+  type NotebookObject,
+  type NotebookStatus,
+  eventTime,
+  notebookStatus,
+  statusValidUntil,
+} from './notebook-status.ts';
+import { type NotebookSummary, byNamespaceAndName, summarizeNotebook } from './notebook-summary.ts';
+import type { SpawnerConfigStore } from './spawner-config.ts';
+
+export const NOTEBOOK_NAME_LABEL = 'notebook-name';
+
+export interface PodObject extends KubeObject {
+  spec?: { containers?: ContainerSpec[]; volumes?: { persistentVolumeClaim?: { claimName?: string } }[] };
+}
+
+interface Memo<T> {
+  key: string;
+  value: T;
+  validUntil: number;
+}
+
+export class NotebookViews {
+  private readonly summaryMemo = new Map<string, Memo<NotebookSummary[]>>();
+  private readonly eventMemo = new Map<string, Memo<Map<string, EventObject[]>>>();
+  private readonly podMemo = new Map<string, Memo<Map<string, PodObject[]>>>();
+  /** How many times summaries were computed rather than reused (for tests and metrics). */
+  computations = 0;
+
+  constructor(
+    readonly notebooks: WatchCache<NotebookObject>,
+    readonly pods: WatchCache<PodObject>,
+    readonly events: WatchCache<EventObject>,
+    private readonly spawner: SpawnerConfigStore,
+  ) {}
+
+  /** A namespace's Notebook events by notebook name, newest first. */
+  eventsByNotebook(namespace: string): Map<string, EventObject[]> {
+    const key = String(this.events.revision(namespace));
+    const memo = this.eventMemo.get(namespace);
+    if (memo?.key === key) return memo.value;
+    const index = new Map<string, EventObject[]>();
+    for (const event of this.events.list(namespace)) {
+      const name = event.involvedObject?.name;
+      if (event.involvedObject?.kind !== 'Notebook' || typeof name !== 'string') continue;
+      const list = index.get(name) ?? [];
+      list.push(event);
+      index.set(name, list);
+    }
+    for (const list of index.values()) list.sort((a, b) => eventTime(b) - eventTime(a));
+    this.eventMemo.set(namespace, { key, value: index, validUntil: Infinity });
+    return index;
+  }
+
+  /** A namespace's notebook pods by the notebook-name label, sorted by pod name. */
+  podsByNotebook(namespace: string): Map<string, PodObject[]> {
+    const key = String(this.pods.revision(namespace));
+    const memo = this.podMemo.get(namespace);
+    if (memo?.key === key) return memo.value;
+    const index = new Map<string, PodObject[]>();
+    for (const pod of this.pods.list(namespace)) {
+      const name = pod.metadata?.labels?.[NOTEBOOK_NAME_LABEL];
+      if (typeof name !== 'string') continue;
+      const list = index.get(name) ?? [];
+      list.push(pod);
+      index.set(name, list);
+    }
+    for (const list of index.values()) {
+      list.sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
+    }
+    this.podMemo.set(namespace, { key, value: index, validUntil: Infinity });
+    return index;
+  }
+
+  firstPod(namespace: string, notebook: string): PodObject | undefined {
+    return this.podsByNotebook(namespace).get(notebook)?.[0];
+  }
+
+  notebookEvents(namespace: string, notebook: string): EventObject[] {
+    return this.eventsByNotebook(namespace).get(notebook) ?? [];
+  }
+
+  status(notebook: NotebookObject, now = Date.now()): NotebookStatus {
+    const namespace = notebook.metadata?.namespace ?? '';
+    return notebookStatus(notebook, this.notebookEvents(namespace, notebook.metadata?.name ?? ''), now);
+  }
+
+  summary(notebook: NotebookObject, now = Date.now()): NotebookSummary {
+    const namespace = notebook.metadata?.namespace ?? '';
+    const name = notebook.metadata?.name ?? '';
+    const podContainers = this.firstPod(namespace, name)?.spec?.containers;
+    return summarizeNotebook(notebook, {
+      vendors: configuredGpuVendors(this.spawner.current.defaults),
+      status: notebookStatus(notebook, this.notebookEvents(namespace, name), now),
+      podContainer: Array.isArray(podContainers) ? podContainers[0] : undefined,
+    });
+  }
+
+  /** The summaries of a namespace, sorted by name; reused while nothing they depend on changed. */
+  summaries(namespace: string, now = Date.now()): NotebookSummary[] {
+    const key = [
+      this.notebooks.revision(namespace),
+      this.pods.revision(namespace),
+      this.events.revision(namespace),
+      this.spawner.current.version,
+    ].join(':');
+    const memo = this.summaryMemo.get(namespace);
+    if (memo && memo.key === key && now < memo.validUntil) return memo.value;
+    this.computations++;
+    let validUntil = Infinity;
+    const value = this.notebooks
+      .list(namespace)
+      .map((notebook) => {
+        const until = statusValidUntil(notebook, now);
+        if (until !== undefined) validUntil = Math.min(validUntil, until);
+        return this.summary(notebook, now);
+      })
+      .sort(byNamespaceAndName);
+    this.summaryMemo.set(namespace, { key, value, validUntil });
+    return value;
+  }
+
+  /** Namespaces that hold notebooks. */
+  namespaces(): string[] {
+    return this.notebooks.namespaces().sort();
+  }
+}

@@ -1,0 +1,224 @@
+import {
+  NamespaceParams,
+  type ServiceApp,
+  authenticatedRoute,
+  badRequest,
+  inNamespace,
+  isKubeNotFound,
+  notFound,
+  ok,
+  requires,
+  resources,
+  successEnvelope,
+} from '@kf-ts/shared';
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { NotebookObject } from '../notebook-status.ts';
+import { type ListQuery, type NotebookSummary, applyListQuery } from '../notebook-summary.ts';
+import { NOTEBOOK_NAME_LABEL, type PodObject } from '../notebook-views.ts';
+import {
+  KubeObjectSchema,
+  ListQuerySchema,
+  LogsQuerySchema,
+  NotebookParams,
+  NotebookStatusSchema,
+  NotebookSummarySchema,
+  PodLogParams,
+} from '../schemas/notebook-schemas.ts';
+import type { JupyterContext } from './index.ts';
+
+const listResponse = successEnvelope({
+  notebooks: Type.Array(Type.Ref(NotebookSummarySchema)),
+  total: Type.Integer({ description: 'Notebooks matching the filters, before paging' }),
+});
+
+/** Lists, one notebook, its pod, pod logs and events: all from the watch caches except logs. */
+export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync {
+  return async (instance) => {
+    const app = instance as unknown as ServiceApp;
+    const { views, notebooks } = context;
+    app.addSchema(NotebookStatusSchema);
+    app.addSchema(NotebookSummarySchema);
+
+    const answerList = (request: FastifyRequest, items: NotebookSummary[], query: ListQuery) => {
+      const { items: page, total } = applyListQuery(items, query);
+      return ok(request, { notebooks: page, total });
+    };
+
+    app.get(
+      '/api/namespaces/:namespace/notebooks',
+      {
+        config: { access: requires(inNamespace('list', resources.notebooks)) },
+        schema: {
+          tags: ['notebooks'],
+          operationId: 'listNotebooks',
+          summary: 'Notebooks of a namespace, with their status',
+          description:
+            'Served from watch caches (Notebooks, notebook pods, Notebook events) and reused until something changes. Optional phase/q/sort/limit/offset parameters filter, sort and page; without them the whole list comes back.',
+          params: NamespaceParams,
+          querystring: ListQuerySchema,
+          response: { 200: listResponse },
+        },
+      },
+      async (request) => answerList(request, views.summaries(request.params.namespace), request.query),
+    );
+
+    app.get(
+      '/api/notebooks',
+      {
+        config: { access: authenticatedRoute },
+        schema: {
+          tags: ['notebooks'],
+          operationId: 'listNotebooksInAllNamespaces',
+          summary: 'Notebooks of every namespace where the caller may list notebooks',
+          description:
+            'All namespaces when the caller may list notebooks cluster-wide; otherwise each namespace holding notebooks is checked (list notebooks, SubjectAccessReview, cached). Same query parameters as the per-namespace list.',
+          querystring: ListQuerySchema,
+          response: { 200: listResponse },
+        },
+      },
+      async (request) => {
+        const resource = resources.notebooks;
+        const check = {
+          verb: 'list',
+          group: resource.group,
+          version: resource.version,
+          resource: resource.plural,
+        };
+        let namespaces = views.namespaces();
+        if (!(await request.isAllowed(check))) {
+          const allowed = await Promise.all(
+            namespaces.map((namespace) => request.isAllowed({ ...check, namespace })),
+          );
+          namespaces = namespaces.filter((_namespace, index) => allowed[index]);
+        }
+        return answerList(
+          request,
+          namespaces.flatMap((namespace) => views.summaries(namespace)),
+          request.query,
+        );
+      },
+    );
+
+    app.get(
+      '/api/namespaces/:namespace/notebooks/:name',
+      {
+        config: { access: requires(inNamespace('get', resources.notebooks, { nameParam: 'name' })) },
+        schema: {
+          tags: ['notebooks'],
+          operationId: 'getNotebook',
+          summary: 'One Notebook with its processed status',
+          params: NotebookParams,
+          response: {
+            200: successEnvelope({
+              notebook: Type.Intersect([
+                KubeObjectSchema,
+                Type.Object({ processed_status: Type.Ref(NotebookStatusSchema) }),
+              ]),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { namespace, name } = request.params;
+        let notebook = notebooks.get(namespace, name);
+        if (!notebook) {
+          notebook = await app.kube.get<NotebookObject>(resources.notebooks, namespace, name);
+          notebooks.applyWrite(notebook);
+        }
+        return ok(request, { notebook: { ...notebook, processed_status: views.status(notebook) } });
+      },
+    );
+
+    app.get(
+      '/api/namespaces/:namespace/notebooks/:name/pod',
+      {
+        config: { access: requires(inNamespace('list', resources.pods)) },
+        schema: {
+          tags: ['notebooks'],
+          operationId: 'getNotebookPod',
+          summary: 'The notebook\'s pod (label notebook-name); 404 "No pod detected." when there is none',
+          params: NotebookParams,
+          response: { 200: successEnvelope({ pod: KubeObjectSchema }) },
+        },
+      },
+      async (request) => {
+        const pod = views.firstPod(request.params.namespace, request.params.name);
+        if (!pod) throw notFound('No pod detected.');
+        return ok(request, { pod });
+      },
+    );
+
+    app.get(
+      '/api/namespaces/:namespace/notebooks/:name/pod/:pod/logs',
+      {
+        config: { access: requires(inNamespace('get', resources.pods, { subresource: 'log' })) },
+        schema: {
+          tags: ['notebooks'],
+          operationId: 'getNotebookPodLogs',
+          summary: "Log lines of a notebook pod's container",
+          description:
+            'The pod must carry the label notebook-name={name}, else 404. Default container: the one named after the notebook. Optional tailLines, sinceSeconds and container.',
+          params: PodLogParams,
+          querystring: LogsQuerySchema,
+          response: { 200: successEnvelope({ logs: Type.Array(Type.String()) }) },
+        },
+      },
+      async (request) => {
+        const { namespace, name, pod: podName } = request.params;
+        let pod: PodObject | undefined = views.pods.get(namespace, podName);
+        if (!pod) {
+          try {
+            pod = await app.kube.get<PodObject>(resources.pods, namespace, podName);
+          } catch (err) {
+            if (isKubeNotFound(err)) throw notFound(`Pod ${podName} of notebook ${name} was not found.`);
+            throw err;
+          }
+        }
+        if (pod.metadata?.labels?.[NOTEBOOK_NAME_LABEL] !== name) {
+          throw notFound(`Pod ${podName} of notebook ${name} was not found.`);
+        }
+        const container = request.query.container ?? name;
+        const containers = Array.isArray(pod.spec?.containers)
+          ? pod.spec.containers.map((c) => c?.name).filter((n): n is string => typeof n === 'string')
+          : [];
+        if (containers.length > 0 && !containers.includes(container)) {
+          throw badRequest(`Pod ${podName} has no container ${container}; it has ${containers.join(', ')}.`, [
+            { field: '/query/container', message: `must be one of ${containers.join(', ')}` },
+          ]);
+        }
+        const logs = await app.kube.request<string>(
+          'GET',
+          `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(podName)}/log`,
+          {
+            query: {
+              container,
+              tailLines: request.query.tailLines,
+              sinceSeconds: request.query.sinceSeconds,
+            },
+            text: true,
+            operation: 'get pods/log',
+          },
+        );
+        return ok(request, { logs: logs.split('\n') });
+      },
+    );
+
+    app.get(
+      '/api/namespaces/:namespace/notebooks/:name/events',
+      {
+        config: { access: requires(inNamespace('list', resources.events)) },
+        schema: {
+          tags: ['notebooks'],
+          operationId: 'listNotebookEvents',
+          summary: 'Events about a Notebook, newest first',
+          description: 'From one watch cache of events with involvedObject.kind=Notebook.',
+          params: NotebookParams,
+          response: { 200: successEnvelope({ events: Type.Array(KubeObjectSchema) }) },
+        },
+      },
+      async (request) =>
+        ok(request, { events: views.notebookEvents(request.params.namespace, request.params.name) }),
+    );
+  };
+}
