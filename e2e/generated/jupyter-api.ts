@@ -528,6 +528,8 @@ export interface operations {
                 q?: string;
                 /** @description Sort key; "-" in front sorts descending. Default: namespace, then name. */
                 sort?: "name" | "-name" | "namespace" | "-namespace" | "age" | "-age" | "phase" | "-phase" | "image" | "-image" | "lastActivity" | "-lastActivity";
+                /** @description Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries; access is re-checked periodically and an `error` event ends the stream when it is revoked. */
+                watch?: boolean;
             };
             header?: never;
             path: {
@@ -1213,6 +1215,8 @@ export interface operations {
                 q?: string;
                 /** @description Sort key; "-" in front sorts descending. Default: namespace, then name. */
                 sort?: "name" | "-name" | "namespace" | "-namespace" | "age" | "-age" | "phase" | "-phase" | "image" | "-image" | "lastActivity" | "-lastActivity";
+                /** @description Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries; access is re-checked periodically and an `error` event ends the stream when it is revoked. */
+                watch?: boolean;
             };
             header?: never;
             path?: never;

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { KubeClient } from '../src/kube/kube-client.ts';
 import { type KubeObject, resources } from '../src/kube/resources.ts';
 import { type BaseConfig, baseConfigProperties, loadConfig } from '../src/config.ts';
@@ -162,4 +163,62 @@ export function metricValue(text: string, name: string, labels: Record<string, s
     }
   }
   return total;
+}
+
+/** Server-Sent Events over a real socket, collected as they arrive. */
+export interface SseEvent {
+  event: string;
+  data: unknown;
+  at: number;
+}
+
+/** Opens an SSE stream over a real socket and collects its events. */
+export function followEvents(url: string, headers: Record<string, string>) {
+  const events: SseEvent[] = [];
+  let ended = false;
+  let status = 0;
+  let contentType = '';
+  const request = http.get(url, { headers }, (res) => {
+    status = res.statusCode ?? 0;
+    contentType = String(res.headers['content-type']);
+    let buffer = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => {
+      buffer += chunk;
+      let boundary;
+      while ((boundary = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, boundary);
+        buffer = buffer.slice(boundary + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (event && data) events.push({ event, data: JSON.parse(data), at: Date.now() });
+      }
+    });
+    res.on('end', () => {
+      ended = true;
+    });
+  });
+  return {
+    events,
+    get ended() {
+      return ended;
+    },
+    get status() {
+      return status;
+    },
+    get contentType() {
+      return contentType;
+    },
+    close: () => request.destroy(),
+  };
+}
+
+export async function until<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = check();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`${what} not seen within ${timeoutMs} ms`);
 }

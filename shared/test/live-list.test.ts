@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { resources } from '../src/kube/resources.ts';
@@ -8,67 +7,12 @@ import {
   asUser,
   bindRole,
   createNamespace,
+  followEvents as follow,
+  until,
   testUser,
   waitForAggregatedRole,
 } from '../test-support/index.ts';
 import { buildFixtureApp } from './fixture-app.ts';
-
-interface SseEvent {
-  event: string;
-  data: unknown;
-  at: number;
-}
-
-/** Opens an SSE stream over a real socket and collects its events. */
-function follow(url: string, headers: Record<string, string>) {
-  const events: SseEvent[] = [];
-  let ended = false;
-  let status = 0;
-  let contentType = '';
-  const request = http.get(url, { headers }, (res) => {
-    status = res.statusCode ?? 0;
-    contentType = String(res.headers['content-type']);
-    let buffer = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => {
-      buffer += chunk;
-      let boundary;
-      while ((boundary = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, boundary);
-        buffer = buffer.slice(boundary + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event && data) events.push({ event, data: JSON.parse(data), at: Date.now() });
-      }
-    });
-    res.on('end', () => {
-      ended = true;
-    });
-  });
-  return {
-    events,
-    get ended() {
-      return ended;
-    },
-    get status() {
-      return status;
-    },
-    get contentType() {
-      return contentType;
-    },
-    close: () => request.destroy(),
-  };
-}
-
-async function until<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = check();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`${what} not seen within ${timeoutMs} ms`);
-}
 
 describe('live lists (?watch=true, Server-Sent Events)', () => {
   let app: Awaited<ReturnType<typeof buildFixtureApp>>;

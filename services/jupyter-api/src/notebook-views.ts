@@ -27,6 +27,8 @@ interface Memo<T> {
   key: string;
   value: T;
   validUntil: number;
+  /** Increases with every recomputation, so a (namespace, seq) pair names one version of the answer. */
+  seq?: number;
 }
 
 export class NotebookViews {
@@ -117,6 +119,7 @@ export class NotebookViews {
     if (memo && memo.key === key && now < memo.validUntil) return memo.value;
     this.computations++;
     let validUntil = Infinity;
+    const seq = this.computations;
     const value = this.notebooks
       .list(namespace)
       .map((notebook) => {
@@ -125,8 +128,14 @@ export class NotebookViews {
         return this.summary(notebook, now);
       })
       .sort(byNamespaceAndName);
-    this.summaryMemo.set(namespace, { key, value, validUntil });
+    this.summaryMemo.set(namespace, { key, value, validUntil, seq });
     return value;
+  }
+
+  /** Names the version of `summaries(namespace)` currently served (for ETags and cached answers). */
+  summariesVersion(namespace: string, now = Date.now()): string {
+    this.summaries(namespace, now);
+    return `${namespace}#${this.summaryMemo.get(namespace)?.seq ?? 0}`;
   }
 
   /** Namespaces that hold notebooks. */

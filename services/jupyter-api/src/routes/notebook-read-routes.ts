@@ -1,5 +1,8 @@
 import {
+  CachedAnswers,
   NamespaceParams,
+  etagFor,
+  streamList,
   type ServiceApp,
   authenticatedRoute,
   badRequest,
@@ -37,6 +40,15 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
   return async (instance) => {
     const app = instance as unknown as ServiceApp;
     const { views, notebooks } = context;
+    // Polled lists: serialized and compressed once per version, revalidated with ETags.
+    const answers = new CachedAnswers(32 * 1024 * 1024);
+    const listNotebooksIn = (namespace: string) => ({
+      verb: 'list',
+      group: resources.notebooks.group,
+      version: resources.notebooks.version,
+      resource: resources.notebooks.plural,
+      namespace,
+    });
     app.addSchema(NotebookStatusSchema);
     app.addSchema(NotebookSummarySchema);
 
@@ -60,7 +72,28 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
           response: { 200: listResponse },
         },
       },
-      async (request) => answerList(request, views.summaries(request.params.namespace), request.query),
+      async (request, reply) => {
+        const { namespace } = request.params;
+        if (request.query.watch) {
+          return streamList(request, reply, {
+            cache: notebooks,
+            namespace,
+            summarize: (notebook) => views.summary(notebook),
+            recheck: () => request.isAllowed(listNotebooksIn(namespace)),
+            recheckIntervalMs: app.config.LIVE_RECHECK_SECONDS * 1000,
+          });
+        }
+        const { watch: _watch, ...query } = request.query;
+        const etag = etagFor([
+          'notebooks',
+          request.identity?.name,
+          views.summariesVersion(namespace),
+          JSON.stringify(query),
+        ]);
+        return answers.send(request, reply, etag, () =>
+          answerList(request, views.summaries(namespace), query),
+        );
+      },
     );
 
     app.get(
@@ -77,7 +110,7 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
           response: { 200: listResponse },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const resource = resources.notebooks;
         const check = {
           verb: 'list',
@@ -85,17 +118,43 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
           version: resource.version,
           resource: resource.plural,
         };
-        let namespaces = views.namespaces();
-        if (!(await request.isAllowed(check))) {
+        // Which namespaces the caller may list notebooks in: all, or those a SAR allows.
+        const visibleNamespaces = async (): Promise<(namespace: string) => boolean> => {
+          if (await request.isAllowed(check)) return () => true;
+          const candidates = views.namespaces();
           const allowed = await Promise.all(
-            namespaces.map((namespace) => request.isAllowed({ ...check, namespace })),
+            candidates.map((namespace) => request.isAllowed({ ...check, namespace })),
           );
-          namespaces = namespaces.filter((_namespace, index) => allowed[index]);
+          const visible = new Set(candidates.filter((_namespace, index) => allowed[index]));
+          return (namespace) => visible.has(namespace);
+        };
+        let visible = await visibleNamespaces();
+        if (request.query.watch) {
+          return streamList(request, reply, {
+            cache: notebooks,
+            includeNamespace: (namespace) => visible(namespace),
+            summarize: (notebook) => views.summary(notebook),
+            recheck: async () => {
+              visible = await visibleNamespaces();
+              return true;
+            },
+            recheckIntervalMs: app.config.LIVE_RECHECK_SECONDS * 1000,
+          });
         }
-        return answerList(
-          request,
-          namespaces.flatMap((namespace) => views.summaries(namespace)),
-          request.query,
+        const { watch: _watch, ...query } = request.query;
+        const namespaces = views.namespaces().filter((namespace) => visible(namespace));
+        const etag = etagFor([
+          'all-notebooks',
+          request.identity?.name,
+          ...namespaces.map((namespace) => views.summariesVersion(namespace)),
+          JSON.stringify(query),
+        ]);
+        return answers.send(request, reply, etag, () =>
+          answerList(
+            request,
+            namespaces.flatMap((namespace) => views.summaries(namespace)),
+            query,
+          ),
         );
       },
     );

@@ -1,4 +1,5 @@
 /** TypeBox schemas of the jupyter-api routes: the wire contract, also the OpenAPI document. */
+import { WatchQuery } from '@kf-ts/shared';
 import { Type } from '@sinclair/typebox';
 import { DNS1123_LABEL, NamespaceName } from '@kf-ts/shared';
 import { NOTEBOOK_NAME_MAX_LENGTH } from '../notebook-form.ts';
@@ -92,6 +93,7 @@ export const ListQuerySchema = Type.Object(
     offset: Type.Optional(
       Type.Integer({ minimum: 0, description: 'Items to skip (after filtering and sorting).' }),
     ),
+    ...WatchQuery.properties,
   },
   {
     description:
