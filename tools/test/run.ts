@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { REPO_ROOT, startControlPlane } from '../control-plane/control-plane.ts';
 
-const ROOTS = ['shared', 'services', 'tools', 'e2e', 'deploy'];
+const ROOTS = ['shared', 'services', 'tools', 'e2e', 'deploy', 'reliability'];
 function findTests(dir: string, found: string[] = []): string[] {
   for (const entry of readdirSync(dir)) {
     if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue;
