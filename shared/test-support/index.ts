@@ -23,6 +23,8 @@ export interface TestCluster {
   adminToken: string;
   dir: string;
   users: Record<string, TestUser>;
+  /** Kubeconfigs of the services' own ServiceAccounts (deploy/base/<service>/rbac.yaml), when deployed. */
+  serviceKubeconfigs?: Record<string, string>;
 }
 
 let cluster: TestCluster | undefined;
@@ -128,9 +130,19 @@ export function testConfig<P extends TProperties>(properties: P, overrides: Reco
 
 export type { BaseConfig };
 
-/** The service's own client (as admin here; deploy tests check the least-privilege roles). */
-export async function serviceKube(): Promise<KubeClient> {
-  return KubeClient.fromFile(testCluster().adminKubeconfig, { requestTimeoutMs: 5000 });
+/**
+ * The client a service acts with: the service's own ServiceAccount with its deployed
+ * least-privilege ClusterRole (so tests prove the role is enough), or the cluster admin for code
+ * that is not a service (the shared fixture).
+ */
+export async function serviceKube(service?: string): Promise<KubeClient> {
+  const own = service ? testCluster().serviceKubeconfigs?.[service] : undefined;
+  if (service && !own && process.env.KF_REQUIRE_SERVICE_ACCOUNTS === '1') {
+    throw new Error(
+      `no ServiceAccount kubeconfig for ${service}: is deploy/base/${service}/rbac.yaml missing?`,
+    );
+  }
+  return KubeClient.fromFile(own ?? testCluster().adminKubeconfig, { requestTimeoutMs: 5000 });
 }
 
 /** Polls until `check` returns a value other than undefined. */

@@ -24,7 +24,7 @@ export async function buildTestApp(env: Record<string, string> = {}, kube?: Kube
       SPAWNER_CONFIG_PATH: `/nonexistent-${randomBytes(4).toString('hex')}/spawner_ui_config.yaml`,
       ...env,
     }),
-    kube: kube ?? (await serviceKube()),
+    kube: kube ?? (await serviceKube('jupyter-api')),
     logger: false,
   });
   await app.ready();
