@@ -198,7 +198,7 @@ describe('POST /api/namespaces/{ns}/notebooks', () => {
   });
 
   it('removes the new PVCs when the Notebook cannot be created', async () => {
-    const kube = await serviceKube();
+    const kube = await serviceKube('jupyter-api');
     const create = kube.create.bind(kube);
     kube.create = (async (resource, namespace, body, options) => {
       if (resource.plural === 'notebooks' && !options?.dryRun) {
