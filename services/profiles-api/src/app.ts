@@ -1,7 +1,7 @@
-import { type KubeClient, type ServiceApp, createServiceApp } from '@kf-ts/shared';
+import { type KubeClient, type ServiceApp, createServiceApp, resources } from '@kf-ts/shared';
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
-import { routes } from './routes/index.ts';
+import { createProfilesContext, routes } from './routes/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -25,7 +25,9 @@ export async function buildApp(options: BuildOptions): Promise<ServiceApp> {
     kube: options.kube,
     logger: options.logger,
     connect: options.connect,
+    // Istio may be missing: bindings are then RoleBindings only.
+    optionalApis: [resources.authorizationPolicies],
   });
-  await app.register(routes(options.config));
+  await app.register(routes(createProfilesContext(app, options.config)));
   return app;
 }

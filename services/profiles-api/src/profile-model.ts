@@ -1,0 +1,85 @@
+/** Profile CRs (kubeflow.org/v1, cluster-scoped): reading them safely and planning new ones. Pure. */
+import { type FieldError, type KubeObject, isQuantity } from '@kf-ts/shared';
+import type { BindingSubject } from './binding-model.ts';
+
+export interface ProfileObject extends KubeObject {
+  spec?: {
+    owner?: { kind?: string; name?: string; apiGroup?: string };
+    resourceQuotaSpec?: Record<string, unknown>;
+    plugins?: unknown[];
+    [key: string]: unknown;
+  };
+  status?: Record<string, unknown>;
+}
+
+/** The profile's owner when it is a User or Group with a name; anything else owns nothing. */
+export function ownerOf(profile: ProfileObject | undefined): BindingSubject | undefined {
+  const owner = profile?.spec?.owner;
+  if (!owner || typeof owner.name !== 'string' || !owner.name) return undefined;
+  if (owner.kind !== 'User' && owner.kind !== 'Group') return undefined;
+  return { kind: owner.kind, name: owner.name };
+}
+
+/** The quota spec as stored, or undefined when the profile has none or an odd one. */
+export function quotaOf(profile: ProfileObject | undefined): Record<string, unknown> | undefined {
+  const quota = profile?.spec?.resourceQuotaSpec;
+  return quota && typeof quota === 'object' && !Array.isArray(quota) ? quota : undefined;
+}
+
+/** Field errors in a ResourceQuotaSpec: every `hard` value must be a Kubernetes quantity. */
+export function quotaProblems(
+  quota: { hard?: Record<string, unknown> } | undefined,
+  field: string,
+): FieldError[] {
+  const problems: FieldError[] = [];
+  for (const [resource, value] of Object.entries(quota?.hard ?? {})) {
+    if (!isQuantity(value)) {
+      problems.push({
+        field: `${field}/hard/${resource}`,
+        message: `must be a Kubernetes quantity such as "4", "500m" or "16Gi" (got ${JSON.stringify(value)})`,
+      });
+    }
+  }
+  return problems;
+}
+
+export interface ProfilePlan {
+  name: string;
+  owner: BindingSubject;
+  resourceQuotaSpec?: Record<string, unknown>;
+  plugins?: unknown[];
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+export function planProfile(plan: ProfilePlan): ProfileObject {
+  return {
+    apiVersion: 'kubeflow.org/v1',
+    kind: 'Profile',
+    metadata: {
+      name: plan.name,
+      ...(plan.labels && Object.keys(plan.labels).length ? { labels: plan.labels } : {}),
+      ...(plan.annotations && Object.keys(plan.annotations).length ? { annotations: plan.annotations } : {}),
+    },
+    spec: {
+      owner: { apiGroup: 'rbac.authorization.k8s.io', kind: plan.owner.kind, name: plan.owner.name },
+      ...(plan.resourceQuotaSpec ? { resourceQuotaSpec: plan.resourceQuotaSpec } : {}),
+      ...(plan.plugins ? { plugins: plan.plugins } : {}),
+    },
+  };
+}
+
+/**
+ * A DNS-1123 label from the local part of an email ("Jane.Doe@x.io" -> "jane-doe"), the
+ * dashboard's default namespace for a new user; undefined when nothing usable is left.
+ */
+export function namespaceForUser(user: string): string | undefined {
+  const local = user.split('@')[0] ?? '';
+  const label = local
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return label || undefined;
+}
