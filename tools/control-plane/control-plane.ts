@@ -344,7 +344,7 @@ function kubectl(kubeconfig: string, args: string[], input?: string) {
 /** Our CRDs (server-side apply: the full Notebook schema is too big for client-side apply) and Kubeflow's roles. */
 export async function installCrdsAndRoles(kubeconfig: string) {
   const crdDir = join(REPO_ROOT, 'deploy', 'crds');
-  const files = readdirSync(crdDir).filter((file) => file.endsWith('.yaml'));
+  const files = readdirSync(crdDir).filter((file) => file.endsWith('.yaml') && file !== 'kustomization.yaml');
   for (const file of files) {
     kubectl(kubeconfig, ['apply', '--server-side', '--force-conflicts', '-f', join(crdDir, file)]);
   }
@@ -359,6 +359,6 @@ export async function installCrdsAndRoles(kubeconfig: string) {
     '--server-side',
     '--force-conflicts',
     '-f',
-    join(REPO_ROOT, 'deploy', 'roles'),
+    join(REPO_ROOT, 'deploy', 'roles', 'kubeflow-roles.yaml'),
   ]);
 }
