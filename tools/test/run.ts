@@ -74,7 +74,11 @@ const child = spawn(
     '--test-timeout=120000',
     ...files,
   ],
-  { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, KF_TEST_CLUSTER: clusterFile } },
+  {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { KF_REQUIRE_SERVICE_ACCOUNTS: '1', ...process.env, KF_TEST_CLUSTER: clusterFile },
+  },
 );
 const code: number = await new Promise((resolveCode) =>
   child.on('exit', (exitCode) => resolveCode(exitCode ?? 1)),
