@@ -1,7 +1,7 @@
-import { type KubeClient, type ServiceApp, createServiceApp } from '@kf-ts/shared';
+import { type KubeClient, type ServiceApp, createServiceApp, resources } from '@kf-ts/shared';
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
-import { routes } from './routes/index.ts';
+import { createVolumesContext, routes } from './routes/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -25,7 +25,10 @@ export async function buildApp(options: BuildOptions): Promise<ServiceApp> {
     kube: options.kube,
     logger: options.logger,
     connect: options.connect,
+    serveSpa: true,
+    // Viewers and snapshots are optional: without their CRDs the rest keeps working.
+    optionalApis: [resources.pvcViewers, resources.volumeSnapshots],
   });
-  await app.register(routes(options.config));
+  await app.register(routes(createVolumesContext(app, options.config, options.connect !== false)));
   return app;
 }
