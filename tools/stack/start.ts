@@ -5,7 +5,7 @@
  *   GATEWAY_PORT (default 8080); SEED=1 to seed an existing cluster; <SERVICE>_SPA_DIR to serve SPAs
  *   (JUPYTER_SPA_DIR, VOLUMES_SPA_DIR, TENSORBOARDS_SPA_DIR).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { KubeClient } from '@kf-ts/shared';
 import {
@@ -33,21 +33,42 @@ export interface RunningService {
   child: ChildProcess;
 }
 
+/** Compiles shared and the services to dist/ with tsc, as the Dockerfile does. */
+export function buildServices() {
+  for (const project of ['shared', ...SERVICES.map((service) => `services/${service.name}`)]) {
+    execFileSync(
+      process.execPath,
+      [
+        join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        join(REPO_ROOT, project, 'tsconfig.build.json'),
+      ],
+      {
+        stdio: 'inherit',
+      },
+    );
+  }
+}
+
 /** Starts one service as its own process, the way a pod would run it. */
 export async function startService(
   service: (typeof SERVICES)[number],
   kubeconfig: string,
   extraEnv: Record<string, string> = {},
+  /** Run the compiled JavaScript (`buildServices()` first), as the production image does. */
+  compiled = false,
 ): Promise<RunningService> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [
-      '--conditions=development',
-      '--import',
-      'tsx',
-      join(REPO_ROOT, 'services', service.name, 'src', 'server.ts'),
-    ],
+    compiled
+      ? [join(REPO_ROOT, 'services', service.name, 'dist', 'src', 'server.js')]
+      : [
+          '--conditions=development',
+          '--import',
+          'tsx',
+          join(REPO_ROOT, 'services', service.name, 'src', 'server.ts'),
+        ],
     {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
