@@ -130,6 +130,66 @@ describe('end to end through the gateway with the generated clients', () => {
     );
   });
 
+  it('creates a volume, refuses to delete it while a notebook uses it, deletes it once free', async () => {
+    const { volumes, jupyter } = stack.clients(owner.name);
+    const params = { path: { namespace } };
+    const created = await volumes.POST('/api/namespaces/{namespace}/pvcs', {
+      params,
+      body: { name: 'e2e-data', mode: 'ReadWriteOnce', class: '{none}', size: '1Gi', type: 'empty' } as never,
+    });
+    assert.equal(created.response.status, 200, JSON.stringify(created.error));
+    const listed = await eventually(
+      async () => {
+        const res = await volumes.GET('/api/namespaces/{namespace}/pvcs', { params });
+        return res.data?.pvcs.find((pvc) => pvc.name === 'e2e-data');
+      },
+      10_000,
+      'volume listed',
+    );
+    assert.equal(listed.capacity, '1Gi');
+
+    const form = notebookForm('e2e-user-of-data');
+    const withData = {
+      ...form,
+      workspace: {
+        mount: '/home/jovyan',
+        existingSource: { persistentVolumeClaim: { claimName: 'e2e-data' } },
+      },
+    };
+    const nb = await jupyter.POST('/api/namespaces/{namespace}/notebooks', {
+      params,
+      body: withData as never,
+    });
+    assert.equal(nb.response.status, 200, JSON.stringify(nb.error));
+    const stop = await jupyter.PATCH('/api/namespaces/{namespace}/notebooks/{name}', {
+      params: { path: { namespace, name: 'e2e-user-of-data' } },
+      body: { stopped: true },
+    });
+    assert.equal(stop.response.status, 200);
+
+    const pvc = { path: { namespace, pvc: 'e2e-data' } };
+    const refused = await volumes.DELETE('/api/namespaces/{namespace}/pvcs/{pvc}', { params: pvc as never });
+    assert.equal(refused.response.status, 409);
+    assert.match((refused.error as { log: string }).log, /e2e-user-of-data/);
+    const kube = await adminKube();
+    assert.equal(
+      (await kube.get(resources.persistentVolumeClaims, namespace, 'e2e-data')).metadata?.name,
+      'e2e-data',
+    );
+
+    await jupyter.DELETE('/api/namespaces/{namespace}/notebooks/{name}', {
+      params: { path: { namespace, name: 'e2e-user-of-data' } },
+    });
+    await eventually(
+      async () => {
+        const res = await volumes.DELETE('/api/namespaces/{namespace}/pvcs/{pvc}', { params: pvc as never });
+        return res.response.status === 200 ? true : undefined;
+      },
+      20_000,
+      'volume deleted once free',
+    );
+  });
+
   it('adds a contributor, whose access flips on, then removes them, whose access flips off', async () => {
     const asContributor = stack.clients(contributor.name);
     const asOwner = stack.clients(owner.name);
