@@ -80,10 +80,13 @@ export const identityPlugin = fp<IdentityOptions>(
     });
 
     app.addHook('onRequest', async (request) => {
-      await identify(request);
       const access = routeAccess(request);
-      // Unknown routes fall through to the JSON 404; public routes need nobody.
-      if (access && access.kind !== 'public' && !request.identity) throw unauthenticated();
+      // Public routes (probes, metrics, docs, static files) need nobody and verify nothing, so a
+      // stale token cannot fail a health probe.
+      if (access?.kind === 'public') return;
+      await identify(request);
+      // Unknown routes fall through to the JSON 404.
+      if (access && !request.identity) throw unauthenticated();
     });
 
     async function identify(request: FastifyRequest) {
