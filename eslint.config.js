@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tools/**', 'bench/**', '**/*.mjs'],
+    files: ['tools/**', 'bench/**', 'reliability/**', '**/*.mjs'],
     rules: { 'no-console': 'off' },
   },
 );
