@@ -20,7 +20,7 @@ import { SarCache } from './auth/sar-cache.ts';
 import { TokenReviewer } from './auth/token-review.ts';
 import { type BaseConfig, authDisabled, envFlag } from './config.ts';
 import { ErrorEnvelopeSchema, FieldErrorSchema } from './http/envelope.ts';
-import { errorHandlerPlugin } from './http/error-handler-plugin.ts';
+import { errorHandlerPlugin, renderError, toApiError } from './http/error-handler-plugin.ts';
 import { endLiveStreams } from './http/live-list.ts';
 import { ApiDiscovery } from './kube/api-discovery.ts';
 import { CacheRegistry } from './kube/cache-registry.ts';
@@ -84,7 +84,12 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
     connectionTimeout: config.REQUEST_TIMEOUT_MS,
     return503OnClosing: true,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Long names reach schema validation (a clear 400) instead of the router's bare 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+    // Errors raised before routing (bad URLs, oversized parameters) use the same envelope.
+    frameworkErrors: (error, request, reply) => {
+      renderError(request, reply, toApiError(error));
+    },
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },

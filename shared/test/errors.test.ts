@@ -90,6 +90,17 @@ describe('one error model', () => {
     assert.equal(text.json().code, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('answers oversized and malformed path parameters in the envelope', async () => {
+    const long = await app.inject({ url: `/api/namespaces/${'a'.repeat(2000)}/pods`, headers: asUser(erin) });
+    assert.ok(long.statusCode >= 400 && long.statusCode < 500, String(long.statusCode));
+    assert.equal(long.json().success, false);
+    assert.equal(typeof long.json().requestId, 'string');
+    const malformed = await app.inject({ url: '/api/namespaces/%E0%A4%A/pods', headers: asUser(erin) });
+    assert.equal(malformed.statusCode, 400);
+    assert.equal(malformed.json().success, false);
+    assert.equal(malformed.json().status, 400);
+  });
+
   it('never leaks internals in a 500', async () => {
     const res = await app.inject({ url: '/api/boom', headers: asUser(erin) });
     assert.equal(res.statusCode, 500);
