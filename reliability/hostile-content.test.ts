@@ -233,12 +233,10 @@ describe('hostile cluster content never breaks a list or a status', () => {
           param === 'namespace' || param === 'profile' ? namespace : param === 'pod' ? `${target}-0` : target,
         );
         for (const persona of ['owner', 'clusterAdmin'] as const) {
-          const res = await apps
-            .get(operation.service)!
-            .inject({
-              url: operation.operationId === 'queryClusterAdmin' ? `${url}?user=x` : url,
-              headers: headersFor(persona),
-            });
+          const res = await apps.get(operation.service)!.inject({
+            url: operation.operationId === 'queryClusterAdmin' ? `${url}?user=x` : url,
+            headers: headersFor(persona),
+          });
           const fine =
             (res.statusCode >= 200 && res.statusCode < 300) ||
             res.statusCode === 404 ||

@@ -266,7 +266,8 @@ export class WatchCache<T extends KubeObject = KubeObject> extends EventEmitter 
         .then(
           (abort) => {
             this.abort = abort;
-            this.connected = true;
+            // A watch that already failed (connection refused) must not read as live.
+            if (!settled) this.connected = true;
             if (this.stopped) abort.abort();
           },
           (err) => finish(err instanceof Error ? err : new Error(String(err))),
@@ -306,7 +307,8 @@ export class WatchCache<T extends KubeObject = KubeObject> extends EventEmitter 
           'watch cache interrupted; retrying',
         );
         await this.sleep(this.backoffMs + Math.random() * 100);
-        this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs ?? 10_000);
+        // Capped low: after an outage the cache must catch up within seconds of the API server's return.
+        this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs ?? 4_000);
       }
     }
   }
