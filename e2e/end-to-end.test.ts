@@ -190,6 +190,38 @@ describe('end to end through the gateway with the generated clients', () => {
     );
   });
 
+  it('creates a TensorBoard on a volume and lists it', async () => {
+    const { tensorboards, volumes } = stack.clients(owner.name);
+    const params = { path: { namespace } };
+    await volumes.POST('/api/namespaces/{namespace}/pvcs', {
+      params,
+      body: { name: 'e2e-logs', mode: 'ReadWriteOnce', class: '{none}', size: '1Gi', type: 'empty' } as never,
+    });
+    await eventually(
+      async () => {
+        const res = await tensorboards.GET('/api/namespaces/{namespace}/pvcs', { params });
+        return res.data?.pvcs.includes('e2e-logs') ? true : undefined;
+      },
+      10_000,
+      'PVC visible to the TensorBoards app',
+    );
+    const created = await tensorboards.POST('/api/namespaces/{namespace}/tensorboards', {
+      params,
+      body: { name: 'e2e-tb', logspath: 'pvc://e2e-logs/runs' },
+    });
+    assert.equal(created.response.status, 200, JSON.stringify(created.error));
+    const listed = await tensorboards.GET('/api/namespaces/{namespace}/tensorboards', { params });
+    assert.deepEqual(
+      listed.data?.tensorboards.map((tb) => [tb.name, tb.logspath]),
+      [['e2e-tb', 'pvc://e2e-logs/runs']],
+    );
+    const escape = await tensorboards.POST('/api/namespaces/{namespace}/tensorboards', {
+      params,
+      body: { name: 'e2e-escape', logspath: 'pvc://e2e-logs/../../etc' },
+    });
+    assert.equal(escape.response.status, 400);
+  });
+
   it('adds a contributor, whose access flips on, then removes them, whose access flips off', async () => {
     const asContributor = stack.clients(contributor.name);
     const asOwner = stack.clients(owner.name);

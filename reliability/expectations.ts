@@ -43,6 +43,13 @@ export const EXPECTATIONS: Record<string, AccessClass> = {
   'volumes-api deletePvc': 'write',
   'volumes-api createViewer': 'write',
   'volumes-api deleteViewer': 'write',
+  // tensorboards-api
+  'tensorboards-api listTensorboards': 'read',
+  'tensorboards-api listTensorboardsInAllNamespaces': 'authenticated',
+  'tensorboards-api getTensorboard': 'read',
+  'tensorboards-api listPvcNames': 'read',
+  'tensorboards-api createTensorboard': 'write',
+  'tensorboards-api deleteTensorboard': 'write',
   // profiles-api: reads are filtered to what the caller may see, so any identified caller gets 200
   'profiles-api readBindings': 'authenticated',
   'profiles-api queryClusterAdmin': 'authenticated',

@@ -20,6 +20,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/namespaces/{namespace}/poddefaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PodDefaults of a namespace, with the label to select each */
+        get: operations["listPodDefaults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/namespaces/{namespace}/pvcs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Names of the PVCs of a namespace (for pvc:// log paths) */
+        get: operations["listPvcNames"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/namespaces/{namespace}/tensorboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * TensorBoards of a namespace, with their status
+         * @description From watch caches, reused until something changes; ETag/304 for polling; ?watch=true streams changes.
+         */
+        get: operations["listTensorboards"];
+        put?: never;
+        /**
+         * Create a TensorBoard for a log path
+         * @description logspath is pvc://<pvc>/<path> (the PVC must exist and the caller may get it; the path may not leave it) or an object-store URL; configurations are labels of PodDefaults in the namespace. Nothing is created when anything is wrong (400 with field details).
+         */
+        post: operations["createTensorboard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/namespaces/{namespace}/tensorboards/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One TensorBoard with its processed status and its events (newest first) */
+        get: operations["getTensorboard"];
+        put?: never;
+        post?: never;
+        /** Delete a TensorBoard (foreground: its Deployment and Service go first) */
+        delete: operations["deleteTensorboard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/storageclasses": {
         parameters: {
             query?: never;
@@ -46,6 +122,26 @@ export interface paths {
         };
         /** The default storage class, or "" when there is none */
         get: operations["getDefaultStorageClass"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tensorboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * TensorBoards of every namespace where the caller may list them
+         * @description All namespaces for a caller allowed to list TensorBoards cluster-wide; otherwise each namespace holding TensorBoards is checked (SubjectAccessReview, cached).
+         */
+        get: operations["listTensorboardsInAllNamespaces"];
         put?: never;
         post?: never;
         delete?: never;
@@ -125,6 +221,34 @@ export interface components {
             };
             status: "ok" | "unavailable";
         };
+        PodDefault: {
+            /** @description spec.desc, else the name */
+            desc: string;
+            /** @description The label key the PodDefault selects on ("" when it has no matchLabels) */
+            label: string;
+            metadata?: {
+                [key: string]: unknown;
+            };
+            spec?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        TensorboardStatus: {
+            message: string;
+            phase: "ready" | "waiting" | "warning" | "error" | "terminating" | "unavailable";
+            state: string;
+        };
+        TensorboardSummary: {
+            /** @description creationTimestamp (ISO-8601) */
+            age: string;
+            /** @description pvc://<pvc>/<path> or an object-store URL ("" when the object has none) */
+            logspath: string;
+            name: string;
+            namespace: string;
+            status: components["schemas"]["TensorboardStatus"];
+        };
     };
     responses: never;
     parameters: never;
@@ -169,6 +293,333 @@ export interface operations {
                 content: {
                     "application/json": {
                         namespaces: string[];
+                        status: number;
+                        /** @enum {boolean} */
+                        success: true;
+                        user: string | null;
+                    };
+                };
+            };
+        };
+    };
+    listPodDefaults: {
+        parameters: {
+            query?: {
+                /** @description Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries; access is re-checked periodically and an `error` event ends the stream when it is revoked. */
+                watch?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Namespace (DNS-1123 label) */
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every error, in the Kubeflow web apps' envelope. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Every error, in the Kubeflow web apps' envelope. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        poddefaults: components["schemas"]["PodDefault"][];
+                        status: number;
+                        /** @enum {boolean} */
+                        success: true;
+                        user: string | null;
+                    };
+                };
+            };
+        };
+    };
+    listPvcNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Namespace (DNS-1123 label) */
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every error, in the Kubeflow web apps' envelope. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Every error, in the Kubeflow web apps' envelope. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pvcs: string[];
+                        status: number;
+                        /** @enum {boolean} */
+                        success: true;
+                        user: string | null;
+                    };
+                };
+            };
+        };
+    };
+    listTensorboards: {
+        parameters: {
+            query?: {
+                /** @description Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries; access is re-checked periodically and an `error` event ends the stream when it is revoked. */
+                watch?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Namespace (DNS-1123 label) */
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every error, in the Kubeflow web apps' envelope. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Every error, in the Kubeflow web apps' envelope. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        /** @enum {boolean} */
+                        success: true;
+                        tensorboards: components["schemas"]["TensorboardSummary"][];
+                        user: string | null;
+                    };
+                };
+            };
+        };
+    };
+    createTensorboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Namespace (DNS-1123 label) */
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Labels of PodDefaults in the namespace to apply (absent or empty: none) */
+                    configurations?: string[];
+                    /** @description pvc://<pvc>/<path> (the PVC must exist in the namespace; the path may not leave it) or an object-store URL (gs://, s3:// and the schemes of TENSORBOARD_LOGSPATH_SCHEMES) */
+                    logspath: string;
+                    /** @description TensorBoard name (DNS-1123 label) */
+                    name: string;
+                    /** @description Ignored when equal to the path namespace; a different one is a 400. */
+                    namespace?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Every error, in the Kubeflow web apps' envelope. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Every error, in the Kubeflow web apps' envelope. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        status: number;
+                        /** @enum {boolean} */
+                        success: true;
+                        tensorboard: {
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        user: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getTensorboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description TensorBoard name (DNS-1123 label) */
+                name: string;
+                /** @description Namespace (DNS-1123 label) */
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every error, in the Kubeflow web apps' envelope. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Every error, in the Kubeflow web apps' envelope. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: ({
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        status: number;
+                        /** @enum {boolean} */
+                        success: true;
+                        tensorboard: ({
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        }) & {
+                            processed_status: components["schemas"]["TensorboardStatus"];
+                        };
+                        user: string | null;
+                    };
+                };
+            };
+        };
+    };
+    deleteTensorboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description TensorBoard name (DNS-1123 label) */
+                name: string;
+                /** @description Namespace (DNS-1123 label) */
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every error, in the Kubeflow web apps' envelope. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Every error, in the Kubeflow web apps' envelope. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
                         status: number;
                         /** @enum {boolean} */
                         success: true;
@@ -260,6 +711,50 @@ export interface operations {
                         status: number;
                         /** @enum {boolean} */
                         success: true;
+                        user: string | null;
+                    };
+                };
+            };
+        };
+    };
+    listTensorboardsInAllNamespaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every error, in the Kubeflow web apps' envelope. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Every error, in the Kubeflow web apps' envelope. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: number;
+                        /** @enum {boolean} */
+                        success: true;
+                        tensorboards: components["schemas"]["TensorboardSummary"][];
                         user: string | null;
                     };
                 };

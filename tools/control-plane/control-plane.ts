@@ -300,8 +300,10 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
   log(`starting etcd and kube-apiserver in ${dir}`);
   await startEtcd();
   await startApiServer();
-  if (options.withControllerManager !== false) await startControllerManager();
+  // CRDs first: the controller manager's garbage collector then knows them from its first
+  // discovery (otherwise foreground deletions of custom resources wait for its 30 s resync).
   await installCrdsAndRoles(adminKubeconfig);
+  if (options.withControllerManager !== false) await startControllerManager();
   log(`control plane ready at ${server}`);
 
   let stopped = false;

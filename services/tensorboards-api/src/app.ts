@@ -24,6 +24,7 @@ export async function buildApp(options: BuildOptions): Promise<ServiceApp> {
     kube: options.kube,
     logger: options.logger,
     connect: options.connect,
+    serveSpa: true,
   });
   await app.register(routes(options.config));
   return app;

@@ -1,0 +1,94 @@
+/** TensorBoard answers from the watch caches only, memoized per namespace. */
+import type { WatchCache } from '@kf-ts/shared';
+import {
+  type EventObject,
+  type TensorboardObject,
+  type TensorboardStatus,
+  eventTime,
+  statusValidUntil,
+  tensorboardStatus,
+} from './tensorboard-status.ts';
+
+export interface TensorboardSummary {
+  name: string;
+  namespace: string;
+  logspath: string;
+  age: string;
+  status: TensorboardStatus;
+}
+
+interface Memo {
+  key: string;
+  seq: number;
+  validUntil: number;
+  value: TensorboardSummary[];
+}
+
+export class TensorboardViews {
+  private readonly memo = new Map<string, Memo>();
+  private readonly eventIndex = new Map<string, { key: number; value: Map<string, EventObject[]> }>();
+  private seq = 0;
+
+  constructor(
+    readonly tensorboards: WatchCache<TensorboardObject>,
+    readonly events: WatchCache<EventObject>,
+  ) {}
+
+  /** A namespace's Tensorboard events by Tensorboard name, newest first. */
+  eventsOf(namespace: string, name: string): EventObject[] {
+    const key = this.events.revision(namespace);
+    let index = this.eventIndex.get(namespace);
+    if (!index || index.key !== key) {
+      const value = new Map<string, EventObject[]>();
+      for (const event of this.events.list(namespace)) {
+        const target = event.involvedObject?.name;
+        if (event.involvedObject?.kind !== 'Tensorboard' || typeof target !== 'string') continue;
+        value.set(target, [...(value.get(target) ?? []), event]);
+      }
+      for (const list of value.values()) list.sort((a, b) => eventTime(b) - eventTime(a));
+      index = { key, value };
+      this.eventIndex.set(namespace, index);
+    }
+    return index.value.get(name) ?? [];
+  }
+
+  summary(tensorboard: TensorboardObject, now = Date.now()): TensorboardSummary {
+    const namespace = tensorboard.metadata?.namespace ?? '';
+    const name = tensorboard.metadata?.name ?? '';
+    const logspath = tensorboard.spec?.logspath;
+    return {
+      name,
+      namespace,
+      logspath: typeof logspath === 'string' ? logspath : '',
+      age: tensorboard.metadata?.creationTimestamp ?? '',
+      status: tensorboardStatus(tensorboard, this.eventsOf(namespace, name), now),
+    };
+  }
+
+  summaries(namespace: string, now = Date.now()): TensorboardSummary[] {
+    const key = `${this.tensorboards.revision(namespace)}:${this.events.revision(namespace)}`;
+    const memo = this.memo.get(namespace);
+    if (memo && memo.key === key && now < memo.validUntil) return memo.value;
+    let validUntil = Infinity;
+    const value = this.tensorboards
+      .list(namespace)
+      .map((tensorboard) => {
+        const until = statusValidUntil(tensorboard, now);
+        if (until !== undefined) validUntil = Math.min(validUntil, until);
+        return this.summary(tensorboard, now);
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+    this.memo.set(namespace, { key, seq: ++this.seq, validUntil, value });
+    return value;
+  }
+
+  /** Names the version of `summaries(namespace)` currently served (ETags, cached answers). */
+  version(namespace: string, now = Date.now()): string {
+    this.summaries(namespace, now);
+    return `${namespace}#${this.memo.get(namespace)?.seq ?? 0}`;
+  }
+
+  namespaces(): string[] {
+    return this.tensorboards.namespaces().sort();
+  }
+}
