@@ -336,7 +336,10 @@ export interface operations {
     };
     listPvcs: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries; access is re-checked periodically and an `error` event ends the stream when it is revoked. */
+                watch?: boolean;
+            };
             header?: never;
             path: {
                 /** @description Namespace (DNS-1123 label) */

@@ -71,7 +71,7 @@ const child = spawn(
     'tsx',
     '--test',
     `--test-concurrency=${process.env.TEST_CONCURRENCY ?? '3'}`,
-    '--test-timeout=120000',
+    `--test-timeout=${process.env.TEST_TIMEOUT_MS ?? Math.max(300_000, (Number(process.env.SOAK_SECONDS ?? 0) + 240) * 1000)}`,
     ...files,
   ],
   {

@@ -37,6 +37,12 @@ const hubs = new WeakMap<WatchCache, Set<Subscriber>>();
 /** Open streams per HTTP server, so closing the app ends them instead of waiting on them. */
 const openStreams = new WeakMap<object, Set<() => void>>();
 
+let openStreamCount = 0;
+/** Streams open in this process (metrics: live_list_streams). */
+export function liveStreamCount(): number {
+  return openStreamCount;
+}
+
 export function endLiveStreams(server: object) {
   for (const end of openStreams.get(server) ?? []) end();
 }
@@ -138,8 +144,9 @@ export function streamList<T extends KubeObject>(
   }
   const stop = () => end();
   streams.add(stop);
+  openStreamCount++;
   raw.on('close', () => {
-    streams.delete(stop);
+    if (streams.delete(stop)) openStreamCount--;
     end();
   });
   return reply;

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { SarOutcome } from '../auth/sar-cache.ts';
+import { liveStreamCount } from '../http/live-list.ts';
 import type { CacheRegistry } from '../kube/cache-registry.ts';
 import type { KubeCallObservation } from '../kube/kube-client.ts';
 
@@ -39,6 +40,14 @@ export class ServiceMetrics {
       help: 'Kubernetes API requests that failed (code 0: unreachable)',
       labelNames: ['operation', 'code'],
       registers: [this.registry],
+    });
+    new Gauge({
+      name: 'live_list_streams',
+      help: 'Server-Sent Events list streams open (?watch=true)',
+      registers: [this.registry],
+      collect() {
+        this.set(liveStreamCount());
+      },
     });
     if (caches) {
       new Gauge({

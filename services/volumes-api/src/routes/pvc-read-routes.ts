@@ -1,6 +1,8 @@
 import {
   CachedAnswers,
   NamespaceParams,
+  WatchQuery,
+  streamList,
   type ServiceApp,
   etagFor,
   inNamespace,
@@ -46,6 +48,7 @@ export function pvcReadRoutes(context: VolumesContext): FastifyPluginAsync {
           description:
             'Needs list persistentvolumeclaims and list notebooks, plus list pvcviewers when the PVCViewer API exists. Served from watch caches (PVCs, Notebooks, PVCViewers, PersistentVolumeClaim events) and rebuilt only when one of them changes; answers carry an ETag (304 on If-None-Match).',
           params: NamespaceParams,
+          querystring: WatchQuery,
           response: { 200: successEnvelope({ pvcs: Type.Array(Type.Ref(PvcSummarySchema)) }) },
         },
       },
@@ -58,6 +61,22 @@ export function pvcReadRoutes(context: VolumesContext): FastifyPluginAsync {
             version: resources.pvcViewers.version,
             resource: resources.pvcViewers.plural,
             namespace,
+          });
+        }
+        if (request.query.watch) {
+          return streamList(request, reply, {
+            cache: views.pvcs,
+            namespace,
+            summarize: (pvc) => views.summary(pvc),
+            recheck: () =>
+              request.isAllowed({
+                verb: 'list',
+                group: '',
+                version: 'v1',
+                resource: 'persistentvolumeclaims',
+                namespace,
+              }),
+            recheckIntervalMs: app.config.LIVE_RECHECK_SECONDS * 1000,
           });
         }
         const etag = etagFor(['pvcs', namespace, request.identity?.name, views.summariesVersion(namespace)]);
