@@ -236,8 +236,11 @@ export interface components {
             [key: string]: unknown;
         };
         TensorboardStatus: {
+            /** @description What the phase means for this server, for people */
             message: string;
-            phase: "ready" | "waiting" | "warning" | "error" | "terminating" | "unavailable";
+            /** @description ready, waiting, warning, error or terminating */
+            phase: "ready" | "waiting" | "warning" | "error" | "terminating";
+            /** @description The reason behind a warning or error ("" otherwise) */
             state: string;
         };
         TensorboardSummary: {

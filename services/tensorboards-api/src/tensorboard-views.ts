@@ -43,7 +43,9 @@ export class TensorboardViews {
       for (const event of this.events.list(namespace)) {
         const target = event.involvedObject?.name;
         if (event.involvedObject?.kind !== 'Tensorboard' || typeof target !== 'string') continue;
-        value.set(target, [...(value.get(target) ?? []), event]);
+        const list = value.get(target);
+        if (list) list.push(event);
+        else value.set(target, [event]);
       }
       for (const list of value.values()) list.sort((a, b) => eventTime(b) - eventTime(a));
       index = { key, value };

@@ -8,6 +8,7 @@ import {
   badRequest,
   etagFor,
   inNamespace,
+  isKubeNotFound,
   ok,
   podDefaultLabels,
   requires,
@@ -50,6 +51,15 @@ export function tensorboardRoutes(config: Config, views: TensorboardViews): Fast
     const podDefaults = app.caches.cache<PodDefault>(resources.podDefaults);
     const schemes = logspathSchemes(config);
     const answers = new CachedAnswers(16 * 1024 * 1024);
+    const pvcExists = async (namespace: string, name: string) => {
+      try {
+        await app.kube.get(resources.persistentVolumeClaims, namespace, name);
+        return true;
+      } catch (err) {
+        if (isKubeNotFound(err)) return false;
+        throw err;
+      }
+    };
     app.addSchema(StatusSchema);
     app.addSchema(SummarySchema);
 
@@ -194,7 +204,8 @@ export function tensorboardRoutes(config: Config, views: TensorboardViews): Fast
             namespace,
             name: pvc,
           });
-          if (!pvcs.get(namespace, pvc)) {
+          // The cache may not have seen a PVC created a moment ago (by volumes-api): ask on a miss.
+          if (!pvcs.get(namespace, pvc) && !(await pvcExists(namespace, pvc))) {
             problems.push({
               field: '/body/logspath',
               message: `names PVC "${pvc}", which does not exist in namespace ${namespace}`,
@@ -227,7 +238,7 @@ export function tensorboardRoutes(config: Config, views: TensorboardViews): Fast
             namespace,
             labels: Object.fromEntries(configurations.map((label) => [label, 'true'])),
           },
-          spec: { logspath: logspath.trim() },
+          spec: { logspath: parsed.ok ? parsed.value.canonical : logspath },
         };
         const created = await app.kube.create<TensorboardObject>(resources.tensorboards, namespace, body);
         tensorboards.applyWrite(created);
@@ -249,7 +260,13 @@ export function tensorboardRoutes(config: Config, views: TensorboardViews): Fast
       },
       async (request) => {
         const { namespace, name } = request.params;
-        await app.kube.delete(resources.tensorboards, namespace, name, { propagationPolicy: 'Foreground' });
+        const answer = await app.kube.delete(resources.tensorboards, namespace, name, {
+          propagationPolicy: 'Foreground',
+        });
+        // Read-your-writes: a foreground deletion answers the object, now with a deletionTimestamp.
+        if (answer.kind === 'Tensorboard' && answer.metadata?.deletionTimestamp) {
+          tensorboards.applyWrite(answer as TensorboardObject);
+        } else tensorboards.applyDelete(namespace, name);
         return ok(request, { message: `TensorBoard ${name} successfully deleted.` });
       },
     );

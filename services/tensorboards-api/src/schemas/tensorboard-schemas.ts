@@ -1,15 +1,15 @@
 import { DNS1123_LABEL, NamespaceName, WatchQuery } from '@kf-ts/shared';
 import { Type } from '@sinclair/typebox';
+import { PHASES } from '../tensorboard-status.ts';
 
 export const StatusSchema = Type.Object(
   {
     phase: Type.Union(
-      ['ready', 'waiting', 'warning', 'error', 'terminating', 'unavailable'].map((phase) =>
-        Type.Literal(phase),
-      ),
+      PHASES.map((phase) => Type.Literal(phase)),
+      { description: 'ready, waiting, warning, error or terminating' },
     ),
-    message: Type.String(),
-    state: Type.String(),
+    message: Type.String({ description: 'What the phase means for this server, for people' }),
+    state: Type.String({ description: 'The reason behind a warning or error ("" otherwise)' }),
   },
   { $id: 'TensorboardStatus' },
 );
