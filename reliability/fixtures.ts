@@ -32,13 +32,15 @@ export const PERSONAS: Persona[] = [
   'bearerInvalid',
 ];
 
+/** People of their own (not the service tests' alice, bob...): some personas create profiles. */
 export const people = {
-  owner: testUser('alice'),
-  viewer: testUser('bob'),
-  contributor: testUser('dave'),
-  groupMember: testUser('carol'), // group data-scientists is bound to kubeflow-edit
-  stranger: testUser('mallory'),
+  owner: testUser('tenant-owner'),
+  viewer: testUser('tenant-viewer'),
+  contributor: testUser('tenant-contributor'),
+  groupMember: testUser('tenant-member'), // group tenant-data-scientists is bound to kubeflow-edit
+  stranger: testUser('tenant-stranger'),
 };
+export const MEMBER_GROUP = 'tenant-data-scientists';
 
 const csrf = { cookie: 'XSRF-TOKEN=matrix', 'x-xsrf-token': 'matrix' };
 
@@ -95,7 +97,7 @@ export async function tenantNamespace(prefix: string): Promise<string> {
   await bind('namespaceAdmin', 'User', people.owner.name, 'admin');
   await bind('viewer-binding', 'User', people.viewer.name, 'view');
   await bind('contributor-binding', 'User', people.contributor.name, 'edit');
-  await bind('group-binding', 'Group', 'data-scientists', 'edit');
+  await bind('group-binding', 'Group', MEMBER_GROUP, 'edit');
   return namespace;
 }
 

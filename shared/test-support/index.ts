@@ -39,7 +39,20 @@ export function testCluster(): TestCluster {
   return cluster;
 }
 
-export function testUser(name: 'alice' | 'bob' | 'carol' | 'dave' | 'erin' | 'mallory'): TestUser {
+export type TestUserName =
+  | 'alice'
+  | 'bob'
+  | 'carol'
+  | 'dave'
+  | 'erin'
+  | 'mallory'
+  | 'tenant-owner'
+  | 'tenant-viewer'
+  | 'tenant-contributor'
+  | 'tenant-member'
+  | 'tenant-stranger';
+
+export function testUser(name: TestUserName): TestUser {
   const user = testCluster().users[`${name}@example.com`];
   if (!user) throw new Error(`no test user ${name}`);
   return user;

@@ -53,6 +53,13 @@ export const DEFAULT_USERS: Omit<StaticUser, 'token'>[] = [
   { name: 'dave@example.com', groups: [] },
   { name: 'erin@example.com', groups: ['platform-admins'] },
   { name: 'mallory@example.com', groups: [] },
+  // The reliability suite's tenant, apart from the people the service tests use: its personas may
+  // create profiles of their own (workgroup create), which the service tests must not see.
+  { name: 'tenant-owner@example.com', groups: [] },
+  { name: 'tenant-viewer@example.com', groups: [] },
+  { name: 'tenant-contributor@example.com', groups: [] },
+  { name: 'tenant-member@example.com', groups: ['tenant-data-scientists'] },
+  { name: 'tenant-stranger@example.com', groups: [] },
 ];
 
 export function freePort(): Promise<number> {

@@ -156,7 +156,17 @@ describe('PATCH and DELETE /api/namespaces/{ns}/notebooks/{name}', () => {
       message: 'Notebook gone successfully deleted.',
       deletedVolumes: [],
     });
-    await eventually(async () => ((await exists(resources.notebooks, 'gone')) ? undefined : true));
+    // Foreground: the Notebook stays, with a deletionTimestamp, until the garbage collector has
+    // removed its dependents; only then is it gone from the API server.
+    await eventually(async () => {
+      try {
+        await admin.get(resources.notebooks, ns, 'gone');
+        return undefined;
+      } catch (err) {
+        if (isKubeNotFound(err)) return true;
+        throw err;
+      }
+    }, 30_000);
     assert.equal(await exists(resources.persistentVolumeClaims, 'gone-workspace'), true);
     assert.equal((await remove('gone')).statusCode, 404);
   });
