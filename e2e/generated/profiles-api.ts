@@ -199,7 +199,7 @@ export interface paths {
         put?: never;
         /**
          * Create a profile (the profile controller then makes its namespace)
-         * @description Without spec.owner the caller owns it. Non-admins may only create a profile owned by themselves, only while SELF_REGISTRATION is on, and never for a namespace that already exists. resourceQuotaSpec is kept (upstream dropped it). Cluster admins may create any profile. Answers 200 like upstream.
+         * @description Without spec.owner the caller owns it. Non-admins may only create a profile owned by themselves, without spec.plugins (they make the profile controller grant cloud identities), only while SELF_REGISTRATION is on, and never for a namespace that already exists. resourceQuotaSpec is kept (upstream dropped it). Cluster admins may create any profile. Answers 200 like upstream.
          */
         post: operations["createProfile"];
         delete?: never;
@@ -345,10 +345,11 @@ export interface components {
             resourceVersion: string;
         };
         ResourceQuotaSpec: {
-            /** @description Resource name to quantity, as in a ResourceQuota ("cpu": "8", "requests.memory": "16Gi") */
+            /** @description Resource name to non-negative quantity, as in a ResourceQuota ("cpu": "8", "requests.memory": "16Gi", "requests.nvidia.com/gpu": "1") */
             hard?: {
                 [key: string]: string;
             };
+            /** @description Each one of Terminating, NotTerminating, BestEffort, NotBestEffort, PriorityClass, CrossNamespacePodAffinity */
             scopes?: string[];
             scopeSelector?: {
                 [key: string]: unknown;

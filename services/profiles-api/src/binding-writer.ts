@@ -59,19 +59,14 @@ export class BindingWriter {
         `${subject.kind} '${subject.name}' already has role '${role}' in namespace '${namespace}' (binding ${existing[0]!.name}).`,
       );
     }
-    const roleBinding = planRoleBinding(namespace, subject, role);
-    const created = await this.app.kube.create<RoleBindingObject>(
-      resources.roleBindings,
-      namespace,
-      roleBinding,
-    );
-    this.index.roleBindings.applyWrite(created);
+    const created = await this.createRoleBinding(namespace, planRoleBinding(namespace, subject, role));
     if (this.istioEnabled) {
       try {
         await this.writePolicy(namespace, subject, role);
       } catch (err) {
-        // A binding without its policy would grant RBAC but not traffic: take the RoleBinding back.
-        await this.deleteRoleBinding(namespace, created.metadata?.name ?? '', log);
+        // A binding without its policy would grant RBAC but not traffic: take the RoleBinding back,
+        // and answer with why the policy failed (not with a failure of the clean-up).
+        await this.deleteRoleBinding(namespace, created.metadata?.name ?? '', log).catch(() => undefined);
         throw err;
       }
     }
@@ -109,7 +104,8 @@ export class BindingWriter {
       );
     }
     for (const binding of matches) {
-      await this.deleteRoleBinding(namespace, binding.name, log);
+      // The policy goes first: should the RoleBinding's removal then fail, the binding is still
+      // listed and a retry finishes the job (the other order would strand a policy nobody sees).
       if (this.istioEnabled) {
         await this.app.kube
           .delete(resources.authorizationPolicies, namespace, binding.name)
@@ -117,9 +113,27 @@ export class BindingWriter {
             if (!isKubeNotFound(err)) throw err;
           });
       }
+      await this.deleteRoleBinding(namespace, binding.name, log);
       log.info({ ns: namespace, binding: binding.name, role }, 'binding removed');
     }
     return matches;
+  }
+
+  /** Creates the RoleBinding; a profile whose namespace is not there yet is a clear 404. */
+  private async createRoleBinding(namespace: string, roleBinding: RoleBindingObject) {
+    let created: RoleBindingObject;
+    try {
+      created = await this.app.kube.create<RoleBindingObject>(resources.roleBindings, namespace, roleBinding);
+    } catch (err) {
+      if (isKubeNotFound(err)) {
+        throw notFound(
+          `Namespace '${namespace}' does not exist yet: the profile controller creates it from the profile; try again once it is there.`,
+        );
+      }
+      throw err;
+    }
+    this.index.roleBindings.applyWrite(created);
+    return created;
   }
 
   private async deleteRoleBinding(namespace: string, name: string, log: FastifyBaseLogger) {

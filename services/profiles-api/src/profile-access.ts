@@ -80,8 +80,8 @@ export class ProfileAccess {
     return this.facts.clusterAdmin;
   }
 
-  canProfile(action: ProfileAction, name: string, owner?: BindingSubject): boolean {
-    return this.ability.can(action, profileSubject(name, owner));
+  canProfile(action: ProfileAction, name: string, owner?: BindingSubject, withPlugins = false): boolean {
+    return this.ability.can(action, profileSubject(name, owner, withPlugins));
   }
 
   canReadNamespace(namespace: string): boolean {

@@ -1,5 +1,5 @@
 /** Profile CRs (kubeflow.org/v1, cluster-scoped): reading them safely and planning new ones. Pure. */
-import { type FieldError, type KubeObject, isQuantity } from '@kf-ts/shared';
+import { type FieldError, type KubeObject, parseQuantity } from '@kf-ts/shared';
 import type { BindingSubject } from './binding-model.ts';
 
 export interface ProfileObject extends KubeObject {
@@ -26,20 +26,69 @@ export function quotaOf(profile: ProfileObject | undefined): Record<string, unkn
   return quota && typeof quota === 'object' && !Array.isArray(quota) ? quota : undefined;
 }
 
-/** Field errors in a ResourceQuotaSpec: every `hard` value must be a Kubernetes quantity. */
+/** The scopes a ResourceQuota accepts (Kubernetes refuses others). */
+export const QUOTA_SCOPES = [
+  'Terminating',
+  'NotTerminating',
+  'BestEffort',
+  'NotBestEffort',
+  'PriorityClass',
+  'CrossNamespacePodAffinity',
+] as const;
+
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/**
+ * A resource name as a ResourceQuota's `hard` map takes it ("cpu", "requests.memory",
+ * "requests.nvidia.com/gpu", "count/deployments.apps"): a Kubernetes qualified name.
+ */
+export function isQuotaResourceName(name: string): boolean {
+  const parts = name.split('/');
+  if (parts.length > 2) return false;
+  const base = parts.length === 2 ? parts[1]! : parts[0]!;
+  if (parts.length === 2) {
+    const prefix = parts[0]!;
+    if (!prefix || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)) return false;
+  }
+  return base.length <= 63 && QUALIFIED_NAME.test(base);
+}
+
+/**
+ * Field errors in a ResourceQuotaSpec. The Profile CRD keeps the spec as it is given and only the
+ * profile controller turns it into a ResourceQuota later, where a bad entry fails out of sight:
+ * so every `hard` entry must be a qualified resource name with a non-negative quantity, and every
+ * scope one Kubernetes knows.
+ */
 export function quotaProblems(
-  quota: { hard?: Record<string, unknown> } | undefined,
+  quota: { hard?: Record<string, unknown>; scopes?: unknown[] } | undefined,
   field: string,
 ): FieldError[] {
   const problems: FieldError[] = [];
   for (const [resource, value] of Object.entries(quota?.hard ?? {})) {
-    if (!isQuantity(value)) {
+    if (!isQuotaResourceName(resource)) {
       problems.push({
         field: `${field}/hard/${resource}`,
-        message: `must be a Kubernetes quantity such as "4", "500m" or "16Gi" (got ${JSON.stringify(value)})`,
+        message:
+          'is not a resource name a ResourceQuota accepts (such as "cpu", "requests.memory", "requests.nvidia.com/gpu" or "count/pods")',
+      });
+    }
+    const amount = typeof value === 'string' && value === value.trim() ? parseQuantity(value) : undefined;
+    if (amount === undefined || amount < 0) {
+      problems.push({
+        field: `${field}/hard/${resource}`,
+        message: `must be a non-negative Kubernetes quantity such as "4", "500m" or "16Gi" (got ${JSON.stringify(value)})`,
       });
     }
   }
+  (quota?.scopes ?? []).forEach((scope, position) => {
+    if (!(QUOTA_SCOPES as readonly unknown[]).includes(scope)) {
+      problems.push({
+        field: `${field}/scopes/${position}`,
+        message: `must be one of ${QUOTA_SCOPES.join(', ')} (got ${JSON.stringify(scope)})`,
+      });
+    }
+  });
   return problems;
 }
 

@@ -39,10 +39,12 @@ export function profileRules(facts: AccessFacts): KubeRule[] {
     { action: ['create', 'delete'], subject: BINDING, conditions: { namespace: { $in: owned } } },
   ];
   if (facts.selfRegistration) {
+    // Plugins make the profile controller hand cloud identities (GCP Workload Identity, AWS IAM
+    // roles) to the namespace: a self-registered profile carries none.
     rules.push({
       action: 'create',
       subject: PROFILE,
-      conditions: { 'owner.kind': 'User', 'owner.name': facts.user },
+      conditions: { 'owner.kind': 'User', 'owner.name': facts.user, withPlugins: false },
     });
   }
   for (const grant of facts.bindingManagers ?? []) {
@@ -53,8 +55,8 @@ export function profileRules(facts: AccessFacts): KubeRule[] {
 
 export const buildProfileAbility = (facts: AccessFacts): KubeAbility => buildAbility(profileRules(facts));
 
-export const profileSubject = (name: string, owner?: BindingSubject) =>
-  kubeSubject('kubeflow.org', 'profiles', { name, owner: owner ? { ...owner } : undefined });
+export const profileSubject = (name: string, owner?: BindingSubject, withPlugins = false) =>
+  kubeSubject('kubeflow.org', 'profiles', { name, owner: owner ? { ...owner } : undefined, withPlugins });
 
 export const bindingSubject = (namespace: string, subject?: BindingSubject) =>
   kubeSubject('rbac.authorization.k8s.io', 'rolebindings', {

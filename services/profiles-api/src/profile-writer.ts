@@ -30,11 +30,17 @@ export class ProfileWriter {
     const owner: BindingSubject = request.owner ?? { kind: 'User', name: access.caller.name };
     const problems = quotaProblems(request.resourceQuotaSpec, '/body/spec/resourceQuotaSpec');
     if (problems.length) throw badRequest('Invalid resourceQuotaSpec.', problems);
-    if (!access.canProfile('create', request.name, owner)) {
+    const withPlugins = (request.plugins?.length ?? 0) > 0;
+    if (!access.canProfile('create', request.name, owner, withPlugins)) {
       const forSelf = owner.kind === 'User' && owner.name === access.caller.name;
-      if (forSelf) {
+      if (forSelf && !access.facts.selfRegistration) {
         access.deny(
           `create profile '${request.name}': self-registration is switched off, ask a cluster admin to create it`,
+        );
+      }
+      if (forSelf) {
+        access.deny(
+          `create profile '${request.name}' with spec.plugins: plugins grant cloud identities to the namespace, so only cluster admins set them; leave them out`,
         );
       }
       access.deny(

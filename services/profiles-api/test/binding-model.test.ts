@@ -11,7 +11,6 @@ import {
   trimRoleBinding,
   upstreamBindingName,
 } from '../src/binding-model.ts';
-import { namespaceForUser, quotaProblems } from '../src/profile-model.ts';
 
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
@@ -153,22 +152,5 @@ describe('planned objects', () => {
         },
       ],
     });
-  });
-});
-
-describe('profile helpers', () => {
-  it('derives a namespace from an email', () => {
-    assert.equal(namespaceForUser('Jane.Doe@example.com'), 'jane-doe');
-    assert.equal(namespaceForUser('@example.com'), undefined);
-    assert.equal(namespaceForUser('x'.repeat(70))?.length, 63);
-  });
-
-  it('checks quota quantities', () => {
-    assert.deepEqual(quotaProblems({ hard: { cpu: '500m', memory: '1Gi' } }, '/q'), []);
-    assert.deepEqual(
-      quotaProblems({ hard: { cpu: 'much' } }, '/q').map((p) => p.field),
-      ['/q/hard/cpu'],
-    );
-    assert.deepEqual(quotaProblems(undefined, '/q'), []);
   });
 });

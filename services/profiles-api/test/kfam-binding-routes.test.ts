@@ -370,6 +370,24 @@ describe('KFAM bindings: /kfam/v1/bindings', () => {
     assert.equal(removed.statusCode, 200, removed.body);
   });
 
+  it("counts the caller's groups: members of an owning group manage contributors, others do not", async () => {
+    const teamOwned = await profileFor(app, 'kfb-team', subjectOf('Group', 'team-beta'));
+    const body = bindingBody(teamOwned, subjectOf('User', dave.name), 'view');
+    const byOutsider = await post(app, alice, body);
+    assert.equal(byOutsider.statusCode, 403, byOutsider.body);
+    const byMember = await post(app, bob, body);
+    assert.equal(byMember.statusCode, 200, byMember.body);
+    await eventually(async () => ((await accessReview(dave, listNotebooks(teamOwned))) ? true : undefined));
+    const seen = json(await list(app, bob, `?namespace=${teamOwned}`)).bindings.map(
+      (b: { name: string }) => b.name,
+    );
+    assert.ok(seen.includes(json(byMember).binding.name), 'the group owner reads the bindings');
+    assert.deepEqual(json(await list(app, alice, `?namespace=${teamOwned}`)).bindings, []);
+    const removed = await remove(app, bob, body);
+    assert.equal(removed.statusCode, 200, removed.body);
+    await eventually(async () => ((await accessReview(dave, listNotebooks(teamOwned))) ? undefined : true));
+  });
+
   it('refuses to remove the owner binding the profile controller made', async () => {
     const res = await remove(app, alice, bindingBody(ns, subjectOf('User', alice.name), 'admin'));
     assert.equal(res.statusCode, 409);
@@ -409,6 +427,123 @@ describe('KFAM bindings: /kfam/v1/bindings', () => {
     const badRole = await list(app, alice, '?role=owner');
     assert.equal(badRole.statusCode, 400);
     assert.equal((await roleBindingsIn(ns)).length, before);
+  });
+
+  it('rejects bad removal bodies with field details, and answers 404 for a binding that is not there', async () => {
+    const before = (await roleBindingsIn(ns)).length;
+    const cases: [unknown, string][] = [
+      [
+        { user: subjectOf('User', dave.name), RoleRef: { kind: 'ClusterRole', name: 'edit' } },
+        '/body/referredNamespace',
+      ],
+      [bindingBody(ns, subjectOf('User', alice.name), 'owner'), '/body/RoleRef/name'],
+      [{ referredNamespace: ns, RoleRef: { kind: 'ClusterRole', name: 'admin' } }, '/body/user'],
+      [{ user: subjectOf('User', alice.name), referredNamespace: ns }, '/body/RoleRef'],
+      [{ ...bindingBody(ns, subjectOf('User', alice.name), 'admin'), force: true }, '/body/force'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await remove(app, alice, body);
+      assert.equal(res.statusCode, 400, `${JSON.stringify(body)}: ${res.body}`);
+      assert.ok(
+        json(res).details.some((d: { field: string }) => d.field.startsWith(field)),
+        `${field} in ${res.body}`,
+      );
+    }
+    // DELETE needs its JSON body: without one it is a 400 that says so, never a 500.
+    const noBody = await app.inject({
+      method: 'DELETE',
+      url: '/kfam/v1/bindings',
+      headers: browserCall(alice),
+    });
+    assert.equal(noBody.statusCode, 400, noBody.body);
+    assert.equal(json(noBody).success, false);
+    const notThere = await remove(
+      app,
+      alice,
+      bindingBody(ns, subjectOf('User', 'nobody@example.com'), 'view'),
+    );
+    assert.equal(notThere.statusCode, 404);
+    assert.equal(
+      json(notThere).log,
+      `User 'nobody@example.com' has no binding with role 'view' in namespace '${ns}'.`,
+    );
+    assert.equal((await roleBindingsIn(ns)).length, before);
+  });
+
+  it('answers a body that is not JSON with 400', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/kfam/v1/bindings',
+      headers: { ...browserCall(alice), 'content-type': 'application/json' },
+      payload: '{"user": ',
+    });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.equal(json(res).log, 'The request body is not valid JSON.');
+  });
+
+  it('names the missing namespace when the profile controller has not made it yet, creating nothing', async () => {
+    const kube = await adminKube();
+    const name = `kfb-nons-${Date.now().toString(36)}`;
+    await kube.create(resources.profiles, undefined, {
+      apiVersion: 'kubeflow.org/v1',
+      kind: 'Profile',
+      metadata: { name },
+      spec: { owner: { apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: alice.name } },
+    });
+    await seenByApp(app, name, 0);
+    const res = await post(app, alice, bindingBody(name, subjectOf('User', dave.name), 'edit'));
+    assert.equal(res.statusCode, 404, res.body);
+    assert.equal(
+      json(res).log,
+      `Namespace '${name}' does not exist yet: the profile controller creates it from the profile; try again once it is there.`,
+    );
+    assert.deepEqual(app.profiles.index.bindingsIn(name), []);
+  });
+
+  it('takes the RoleBinding back when its AuthorizationPolicy cannot be written: never half a binding', async () => {
+    const quoted = await profileFor(app, 'kfb-quota', subjectOf('User', alice.name));
+    const kube = await adminKube();
+    const quotas = { ...resources.roleBindings, group: '', plural: 'resourcequotas', kind: 'ResourceQuota' };
+    const key = 'count/authorizationpolicies.security.istio.io';
+    await kube.create(quotas, quoted, {
+      metadata: { name: 'no-policies', namespace: quoted },
+      spec: { hard: { [key]: '0' } },
+    } as KubeObject);
+    // Quota admission only counts once the controller manager has synced the quota's status.
+    await eventually(
+      async () => {
+        const quota = await kube.get<KubeObject & { status?: { hard?: Record<string, string> } }>(
+          quotas,
+          quoted,
+          'no-policies',
+        );
+        return quota.status?.hard?.[key] !== undefined ? true : undefined;
+      },
+      30_000,
+      'the ResourceQuota synced',
+    );
+    const subject = subjectOf('User', 'half@example.com');
+    const calls: string[] = [];
+    const stop = app.kube.onCall((call) => calls.push(`${call.operation} ${call.status}`));
+    const res = await post(app, alice, bindingBody(quoted, subject, 'edit'));
+    stop();
+    assert.equal(res.statusCode, 403, res.body);
+    // The RoleBinding was really written, the policy refused, and the RoleBinding deleted again.
+    assert.deepEqual(
+      calls.filter((call) => /^(create|delete|patch) (rolebindings|authorizationpolicies) /.test(call)),
+      ['create rolebindings 201', 'create authorizationpolicies 403', 'delete rolebindings 200'],
+    );
+    assert.match(json(res).log, /authorizationpolicies.*forbidden.*quota/);
+    assert.ok(
+      !(await roleBindingsIn(quoted)).some((rb) => rb.metadata?.annotations?.user === subject.name),
+      'the RoleBinding was taken back',
+    );
+    assert.ok(!(await policiesIn(quoted)).some((p) => p.metadata?.annotations?.user === subject.name));
+    assert.equal(await accessReview({ name: subject.name }, createNotebooks(quoted)), false);
+    assert.deepEqual(
+      json(await list(app, alice, `?namespace=${quoted}&user=${encodeURIComponent(subject.name)}`)).bindings,
+      [],
+    );
   });
 
   it('writes only the RoleBinding where the cluster has no Istio', async () => {

@@ -88,6 +88,26 @@ describe('KFAM profiles: POST /kfam/v1/profiles', () => {
     });
   });
 
+  it('refuses spec.plugins to a non-admin (they grant cloud identities); a cluster admin may set them', async () => {
+    const name = uniqueName('kfp-plugins');
+    const plugins = [
+      { kind: 'WorkloadIdentity', spec: { gcpServiceAccount: 'owner@project.iam.gserviceaccount.com' } },
+    ];
+    const refused = await create(dave, createBody(name, { plugins }));
+    assert.equal(refused.statusCode, 403);
+    assert.equal(
+      json(refused).log,
+      `User '${dave.name}' is not allowed to create profile '${name}' with spec.plugins: plugins grant cloud identities to the namespace, so only cluster admins set them; leave them out.`,
+    );
+    assert.equal(await profileObject(name), undefined, 'nothing created');
+    const byAdmin = await create(
+      erin,
+      createBody(name, { owner: { kind: 'User', name: dave.name }, plugins }),
+    );
+    assert.equal(byAdmin.statusCode, 200, byAdmin.body);
+    assert.deepEqual((await profileObject(name))?.spec?.plugins, plugins);
+  });
+
   it('refuses self-registration when it is switched off (admins still create)', async () => {
     const closed = await buildTestApp({ SELF_REGISTRATION: 'false' });
     try {
@@ -136,6 +156,18 @@ describe('KFAM profiles: POST /kfam/v1/profiles', () => {
       [
         createBody(name, { resourceQuotaSpec: { hard: { memory: '' } } }),
         '/body/spec/resourceQuotaSpec/hard/memory',
+      ],
+      [
+        createBody(name, { resourceQuotaSpec: { hard: { 'my cpu': '4' } } }),
+        '/body/spec/resourceQuotaSpec/hard/my cpu',
+      ],
+      [
+        createBody(name, { resourceQuotaSpec: { hard: { cpu: '-2' } } }),
+        '/body/spec/resourceQuotaSpec/hard/cpu',
+      ],
+      [
+        createBody(name, { resourceQuotaSpec: { scopes: ['Cheap'] } }),
+        '/body/spec/resourceQuotaSpec/scopes/0',
       ],
       [createBody(name, { owner: { kind: 'ServiceAccount', name: 'x' } }), '/body/spec/owner/kind'],
       [createBody(name, { surprise: true }), '/body/spec/surprise'],
@@ -252,6 +284,8 @@ describe('KFAM profiles: GET /kfam/v1/profiles, PATCH and DELETE /kfam/v1/profil
   it('rejects bad quota bodies', async () => {
     for (const [body, field] of [
       [{ resourceQuotaSpec: { hard: { cpu: 'x' } } }, '/body/resourceQuotaSpec/hard/cpu'],
+      [{ resourceQuotaSpec: { hard: { 'limits.cpu!': '2' } } }, '/body/resourceQuotaSpec/hard/limits.cpu!'],
+      [{ resourceQuotaSpec: { scopes: ['Terminating', 'Sometimes'] } }, '/body/resourceQuotaSpec/scopes/1'],
       [{}, '/body/resourceQuotaSpec'],
       [{ resourceQuotaSpec: {}, other: 1 }, '/body/other'],
     ] as const) {

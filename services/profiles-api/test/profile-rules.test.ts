@@ -37,11 +37,15 @@ describe('profile rules (CASL)', () => {
     assert.ok(!ability.can('delete', bindingSubject('shared')));
   });
 
-  it('creates profiles only for oneself, only with self-registration', () => {
+  it('creates profiles only for oneself, without plugins, only with self-registration', () => {
     const open = buildProfileAbility(facts());
     assert.ok(open.can('create', profileSubject('new', { kind: 'User', name: 'alice@x.io' })));
     assert.ok(!open.can('create', profileSubject('new', { kind: 'User', name: 'bob@x.io' })));
     assert.ok(!open.can('create', profileSubject('new', { kind: 'Group', name: 'team' })));
+    assert.ok(
+      !open.can('create', profileSubject('new', { kind: 'User', name: 'alice@x.io' }, true)),
+      'no plugins without being a cluster admin',
+    );
     const closed = buildProfileAbility(facts({ selfRegistration: false }));
     assert.ok(!closed.can('create', profileSubject('new', { kind: 'User', name: 'alice@x.io' })));
   });
@@ -61,6 +65,7 @@ describe('profile rules (CASL)', () => {
     assert.ok(ability.can('read', profileSubject('other')));
     assert.ok(ability.can('delete', profileSubject('other')));
     assert.ok(ability.can('create', profileSubject('new', { kind: 'User', name: 'bob@x.io' })));
+    assert.ok(ability.can('create', profileSubject('new', { kind: 'User', name: 'bob@x.io' }, true)));
     assert.ok(ability.can('create', bindingSubject('other')));
   });
 

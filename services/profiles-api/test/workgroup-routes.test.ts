@@ -216,6 +216,85 @@ describe('workgroup API: /api/workgroup/...', () => {
     assert.equal(notThere.statusCode, 404);
   });
 
+  it('remove-contributor: bad bodies in the dashboard error shape, and a contributor cannot remove anyone', async () => {
+    const added = await add(alice, ns, { contributor: carol.name });
+    assert.equal(added.statusCode, 200, added.body);
+    await eventually(() =>
+      app.profiles.index.grantsOf({ name: carol.name, groups: [] }).get(ns) ? true : undefined,
+    );
+    try {
+      const before = (await roleBindingsIn(ns)).length;
+      const cases: [unknown, string, string][] = [
+        [{}, '/body/contributor', 'Invalid request'],
+        [
+          { contributor: 'carol' },
+          '/body/contributor',
+          "Contributor doesn't look like a valid email address",
+        ],
+        [
+          { contributor: ' team', cType: 'group' },
+          '/body/contributor',
+          "Contributor doesn't look like a valid group name",
+        ],
+        [{ contributor: carol.name, cType: 'everyone' }, '/body/cType', 'Invalid request'],
+        [{ contributor: carol.name, role: 'edit' }, '/body/role', 'Invalid request'],
+      ];
+      for (const [body, field, message] of cases) {
+        const res = await removeContributor(alice, ns, body);
+        assert.equal(res.statusCode, 400, `${JSON.stringify(body)}: ${res.body}`);
+        const answer = json(res);
+        assert.ok(answer.error.startsWith(message), res.body);
+        assert.ok(
+          answer.details.some((d: { field: string }) => d.field === field),
+          res.body,
+        );
+      }
+      const noBody = await app.inject({
+        method: 'DELETE',
+        url: `/api/workgroup/remove-contributor/${ns}`,
+        headers: browserCall(alice),
+      });
+      assert.equal(noBody.statusCode, 400, noBody.body);
+      assert.equal(typeof json(noBody).error, 'string');
+      const badNamespace = await removeContributor(alice, 'Bad_Name', { contributor: carol.name });
+      assert.equal(badNamespace.statusCode, 400);
+      assert.equal(json(badNamespace).details[0].field, '/params/namespace');
+
+      // A contributor cannot remove contributors, themselves included.
+      const byContributor = await removeContributor(carol, ns, { contributor: carol.name });
+      assert.equal(byContributor.statusCode, 403);
+      assert.equal(
+        json(byContributor).error,
+        `User '${carol.name}' is not allowed to remove contributors from namespace '${ns}'.`,
+      );
+      assert.equal((await roleBindingsIn(ns)).length, before);
+    } finally {
+      assert.equal((await removeContributor(alice, ns, { contributor: carol.name })).statusCode, 200);
+    }
+  });
+
+  it('answers every route without an identity with 401 in the dashboard shape', async () => {
+    const calls: { method: 'GET' | 'POST' | 'DELETE'; url: string; payload?: object }[] = [
+      { method: 'GET', url: '/api/workgroup/exists' },
+      { method: 'GET', url: '/api/workgroup/env-info' },
+      { method: 'GET', url: '/api/workgroup/get-all-namespaces' },
+      { method: 'GET', url: `/api/workgroup/get-contributors/${ns}` },
+      { method: 'POST', url: '/api/workgroup/create', payload: { namespace: uniqueName('wg-anon') } },
+      { method: 'POST', url: `/api/workgroup/add-contributor/${ns}`, payload: { contributor: dave.name } },
+      {
+        method: 'DELETE',
+        url: `/api/workgroup/remove-contributor/${ns}`,
+        payload: { contributor: dave.name },
+      },
+    ];
+    for (const call of calls) {
+      const res = await app.inject(call);
+      assert.equal(res.statusCode, 401, `${call.method} ${call.url}: ${res.body}`);
+      assert.equal(json(res).error, 'No user detected.', `${call.method} ${call.url}`);
+      assert.equal(json(res).code, 'UNAUTHENTICATED');
+    }
+  });
+
   it('rejects bad contributor bodies in the dashboard error shape, leaving nothing behind', async () => {
     const before = (await roleBindingsIn(ns)).length;
     const cases: [unknown, string, string][] = [
@@ -312,6 +391,12 @@ describe('workgroup API: POST /api/workgroup/create', () => {
     const bad = await create(dave, { namespace: 'Bad_Name' });
     assert.equal(bad.statusCode, 400);
     assert.equal(json(bad).details[0].field, '/body/namespace');
+    const badOwner = await create(erin, { namespace: uniqueName('wg-bad'), user: 'a,b@example.com' });
+    assert.equal(badOwner.statusCode, 400, badOwner.body);
+    assert.equal(json(badOwner).details[0].field, '/body/user');
+    const unknownField = await create(dave, { namespace: uniqueName('wg-bad'), owner: dave.name });
+    assert.equal(unknownField.statusCode, 400);
+    assert.equal(json(unknownField).details[0].field, '/body/owner');
     const closed = await buildTestApp({ SELF_REGISTRATION: 'false' });
     try {
       const namespace = uniqueName('wg-closed');

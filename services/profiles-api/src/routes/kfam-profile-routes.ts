@@ -74,7 +74,7 @@ export function kfamProfileRoutes(context: ProfilesContext): FastifyPluginAsync 
           operationId: 'createProfile',
           summary: 'Create a profile (the profile controller then makes its namespace)',
           description:
-            'Without spec.owner the caller owns it. Non-admins may only create a profile owned by themselves, only while SELF_REGISTRATION is on, and never for a namespace that already exists. resourceQuotaSpec is kept (upstream dropped it). Cluster admins may create any profile. Answers 200 like upstream.',
+            'Without spec.owner the caller owns it. Non-admins may only create a profile owned by themselves, without spec.plugins (they make the profile controller grant cloud identities), only while SELF_REGISTRATION is on, and never for a namespace that already exists. resourceQuotaSpec is kept (upstream dropped it). Cluster admins may create any profile. Answers 200 like upstream.',
           body: CreateProfileBody,
           response: { 200: successEnvelope({ profile: KubeObjectSchema }) },
         },

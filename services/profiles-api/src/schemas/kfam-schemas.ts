@@ -1,6 +1,7 @@
 /** Schemas of the KFAM routes (/kfam/v1/...) and the additive profile routes. */
 import { NamespaceName } from '@kf-ts/shared';
 import { Type } from '@sinclair/typebox';
+import { QUOTA_SCOPES } from '../profile-model.ts';
 
 /** A user or group name: no control characters, no commas (the groups header is comma-separated), no outer spaces. */
 export const SubjectName = Type.String({
@@ -95,10 +96,12 @@ export const QuotaSpec = Type.Object(
     hard: Type.Optional(
       Type.Record(Type.String({ minLength: 1 }), Type.String(), {
         description:
-          'Resource name to quantity, as in a ResourceQuota ("cpu": "8", "requests.memory": "16Gi")',
+          'Resource name to non-negative quantity, as in a ResourceQuota ("cpu": "8", "requests.memory": "16Gi", "requests.nvidia.com/gpu": "1")',
       }),
     ),
-    scopes: Type.Optional(Type.Array(Type.String())),
+    scopes: Type.Optional(
+      Type.Array(Type.String(), { description: `Each one of ${QUOTA_SCOPES.join(', ')}` }),
+    ),
     scopeSelector: Type.Optional(Type.Object({}, { additionalProperties: true })),
   },
   { $id: 'ResourceQuotaSpec', additionalProperties: false },

@@ -1,6 +1,7 @@
 /** Schemas of the central dashboard's workgroup routes (/api/workgroup/...): plain JSON, no envelope. */
 import { FieldErrorSchema, NamespaceName } from '@kf-ts/shared';
 import { Type } from '@sinclair/typebox';
+import { SubjectName } from './kfam-schemas.ts';
 
 /** The dashboard's error body `{error}` plus our additive fields. */
 export const WorkgroupErrorSchema = Type.Object(
@@ -59,7 +60,7 @@ export const CreateWorkgroupBody = Type.Object(
     namespace: Type.Optional(NamespaceName),
     user: Type.Optional(
       Type.String({
-        minLength: 1,
+        ...SubjectName,
         description: 'Owner; only cluster admins may name someone other than themselves',
       }),
     ),
