@@ -29,7 +29,7 @@ export interface paths {
         };
         /**
          * PVCs of a namespace with status, the notebooks using them and their viewer
-         * @description Needs list persistentvolumeclaims and list notebooks, plus list pvcviewers when the PVCViewer API exists. Served from watch caches (PVCs, Notebooks, PVCViewers, PersistentVolumeClaim events) and rebuilt only when one of them changes; answers carry an ETag (304 on If-None-Match).
+         * @description Needs list persistentvolumeclaims, list notebooks and list events (the status comes from them), plus list pvcviewers when the PVCViewer API exists. Served from watch caches (PVCs, Notebooks, PVCViewers, PersistentVolumeClaim events) and rebuilt only when one of them changes; answers carry an ETag (304 on If-None-Match).
          */
         get: operations["listPvcs"];
         put?: never;
@@ -57,14 +57,14 @@ export interface paths {
         post?: never;
         /**
          * Delete a PVC that nothing uses, with its viewer
-         * @description 409 "Cannot delete PVC '<pvc>' because it is being used by pods: [...]" (and/or notebooks: [...]) while a pod other than the PVC's own viewer mounts it or any Notebook, running or stopped, references it; `details` lists each user. Viewer pods are recognised by the PVCViewer controller's owner references and labels together with the PVCViewer object, never by a generic label. The PVC's viewer is deleted first (needs delete pvcviewers). Usage is read fresh from the API server (not the caches) so a just-created notebook cannot slip through. Needs list pods, list notebooks and delete persistentvolumeclaims.
+         * @description 409 "Cannot delete PVC '<pvc>' because it is being used by pods: [...]" (and/or notebooks: [...]) while a pod other than the PVC's own viewer mounts it (pods that have finished, Succeeded or Failed, do not count) or any Notebook, running or stopped, references it; `details` lists each user. Viewer pods are recognised by the PVCViewer controller's owner references and labels together with the PVCViewer object, never by a generic label. The PVC's viewer is deleted first (needs delete pvcviewers). Usage is read fresh from the API server (not the caches) so a just-created notebook cannot slip through. Needs list pods, list notebooks and delete persistentvolumeclaims, plus list pvcviewers when the PVCViewer API exists. Without that API viewer pods cannot be told apart and count as users.
          */
         delete: operations["deletePvc"];
         options?: never;
         head?: never;
         /**
          * Expand a PVC (new, additive)
-         * @description Sets spec.resources.requests.storage. Allowed only when the PVC's storage class has allowVolumeExpansion: true (else 400), for a bound PVC (else 409), and never smaller than the current request (400). The same size changes nothing (`changed: false`). While the expansion is pending the list shows status waiting with state Resizing or FileSystemResizePending.
+         * @description Sets spec.resources.requests.storage. Allowed only when the PVC's storage class has allowVolumeExpansion: true (else 400), for a bound PVC (else 409), and never smaller than the current request (400). The same size changes nothing (`changed: false`). While the expansion is pending the list shows status waiting (state ResizeRequested until a resizer acts, then its condition Resizing or FileSystemResizePending, or the allocatedResourceStatuses value); a failed expansion shows warning (ControllerResizeError / NodeResizeError conditions, a VolumeResizeFailed event).
          */
         patch: operations["resizePvc"];
         trace?: never;
@@ -120,7 +120,7 @@ export interface paths {
         put?: never;
         /**
          * Start a file browser (PVCViewer) on a PVC
-         * @description The PVCViewer is named after the PVC; its spec comes from the viewer spec template (VIEWER_SPEC_PATH, else the bundled filebrowser default) with only $PVC_NAME, $NAME, $NAMESPACE, $VIEWER_IMAGE / $VOLUME_VIEWER_IMAGE, $BASE_PREFIX and $BASE_URL substituted. Needs create pvcviewers and get persistentvolumeclaims on the PVC (the viewer exposes its data); 404 when the PVC does not exist; 501 when the cluster has no PVCViewer API.
+         * @description The PVCViewer is named after the PVC; its spec comes from the viewer spec template (VIEWER_SPEC_PATH, else the bundled filebrowser default) with only $PVC_NAME, $NAME, $NAMESPACE, $VIEWER_IMAGE / $VOLUME_VIEWER_IMAGE, $BASE_PREFIX and $BASE_URL substituted. Needs create pvcviewers and get persistentvolumeclaims on the PVC (the viewer exposes its data); 404 when the PVC does not exist, 409 when it is being deleted or already has a viewer; 501 when the cluster has no PVCViewer API.
          */
         post: operations["createViewer"];
         delete?: never;
@@ -278,7 +278,7 @@ export interface components {
         VolumeStatus: {
             message: string;
             phase: "ready" | "waiting" | "warning" | "error" | "uninitialized" | "unavailable" | "terminating" | "stopped";
-            /** @description The reason behind the phase: the newest event reason while pending, Resizing / FileSystemResizePending while an expansion is pending */
+            /** @description The reason behind the phase: the newest event reason while unbound; for an expansion ResizeRequested, Resizing, FileSystemResizePending (or an allocatedResourceStatuses value) while pending and ControllerResizeError, NodeResizeError or the failure event reason when it failed */
             state: string;
         };
     };

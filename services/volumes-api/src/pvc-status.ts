@@ -2,7 +2,7 @@
  * Status rules of the Volumes web app (KUBEFLOW-COMPAT.md section 5), as pure functions. Every
  * field of a cluster object is treated as possibly missing or of the wrong type.
  */
-import type { KubeObject } from '@kf-ts/shared';
+import { type KubeObject, parseQuantity } from '@kf-ts/shared';
 
 export type StatusPhase =
   'ready' | 'waiting' | 'warning' | 'error' | 'uninitialized' | 'unavailable' | 'terminating' | 'stopped';
@@ -95,44 +95,102 @@ interface Condition {
   message?: unknown;
 }
 
-/** A resize in progress, from the PVC's conditions (Resizing / FileSystemResizePending). */
-export function pendingResize(pvc: PvcObject): { type: string; message: string } | undefined {
-  const conditions = Array.isArray(pvc.status?.conditions) ? (pvc.status.conditions as Condition[]) : [];
-  for (const type of ['Resizing', 'FileSystemResizePending']) {
-    const condition = conditions.find(
-      (c) => c && typeof c === 'object' && c.type === type && text(c.status) !== 'False',
-    );
+/** Conditions the resizers set while an expansion is under way. */
+const RESIZE_IN_PROGRESS = ['Resizing', 'FileSystemResizePending'];
+/** Conditions of a failed expansion (Kubernetes 1.31+, RecoverVolumeExpansionFailure). */
+const RESIZE_FAILED = ['ControllerResizeError', 'NodeResizeError'];
+/** status.allocatedResourceStatuses.storage values (Kubernetes 1.27+): in progress, and given up. */
+const ALLOCATION_IN_PROGRESS = ['ControllerResizeInProgress', 'NodeResizePending', 'NodeResizeInProgress'];
+const ALLOCATION_INFEASIBLE = ['ControllerResizeInfeasible', 'NodeResizeInfeasible'];
+
+const conditionsOf = (pvc: PvcObject): Condition[] =>
+  Array.isArray(pvc.status?.conditions)
+    ? (pvc.status.conditions as unknown[]).filter(
+        (c): c is Condition => Boolean(c) && typeof c === 'object' && !Array.isArray(c),
+      )
+    : [];
+
+function firstCondition(pvc: PvcObject, types: string[]): { type: string; message: string } | undefined {
+  const conditions = conditionsOf(pvc);
+  for (const type of types) {
+    const condition = conditions.find((c) => c.type === type && text(c.status) !== 'False');
     if (condition) return { type, message: text(condition.message) };
   }
   return undefined;
 }
 
+/** A resize in progress, from the PVC's conditions (Resizing / FileSystemResizePending). */
+export function pendingResize(pvc: PvcObject): { type: string; message: string } | undefined {
+  return firstCondition(pvc, RESIZE_IN_PROGRESS);
+}
+
 /**
- * The status of a PVC: terminating, bound (ready, or waiting while a resize is pending), else
- * from the newest event about it (upstream takes whichever event the API lists first).
+ * An expansion asked for and not done yet: the request is larger than the capacity the volume
+ * reports. Binding needs a volume at least as large as the request, so on a bound PVC this only
+ * happens between a resize request and its completion (or failure).
+ */
+export function expansionRequested(pvc: PvcObject): { requested: string; capacity: string } | undefined {
+  const requested = pvc.spec?.resources?.requests?.storage;
+  const capacity = pvc.status?.capacity?.storage;
+  const requestedBytes = parseQuantity(requested as string | number | undefined);
+  const capacityBytes = parseQuantity(capacity as string | number | undefined);
+  if (requestedBytes === undefined || capacityBytes === undefined || requestedBytes <= capacityBytes) {
+    return undefined;
+  }
+  return { requested: String(requested), capacity: String(capacity) };
+}
+
+/** A bound PVC: ready, or the state of an expansion (failed, in progress, requested). */
+function boundStatus(pvc: PvcObject, events: EventObject[]): VolumeStatus {
+  const failed = firstCondition(pvc, RESIZE_FAILED);
+  if (failed) {
+    return {
+      phase: 'warning',
+      message: `Resize failed: ${failed.message || 'the volume could not be expanded'}`,
+      state: failed.type,
+    };
+  }
+  const resize = pendingResize(pvc);
+  if (resize) {
+    const fallback =
+      resize.type === 'Resizing'
+        ? 'the volume is being expanded'
+        : 'waiting for a pod to mount the volume to finish resizing its file system';
+    return { phase: 'waiting', message: `Resizing: ${resize.message || fallback}`, state: resize.type };
+  }
+  const requested = expansionRequested(pvc);
+  if (!requested) return { phase: 'ready', message: 'Bound', state: '' };
+  const allocation = text(
+    (pvc.status?.allocatedResourceStatuses as Record<string, unknown> | undefined)?.storage,
+  );
+  const newest = newestFirst(eventsAbout(pvc, events))[0];
+  // The resizers report a failed expansion as a Warning event about the PVC (VolumeResizeFailed).
+  if (
+    ALLOCATION_INFEASIBLE.includes(allocation) ||
+    (newest?.type === 'Warning' && /resize/i.test(text(newest.reason)))
+  ) {
+    return {
+      phase: 'warning',
+      message: `Resize failed: ${text(newest?.message) || allocation}`,
+      state: newest?.type === 'Warning' ? text(newest.reason) : allocation,
+    };
+  }
+  return {
+    phase: 'waiting',
+    message: `Resizing: expansion from ${requested.capacity} to ${requested.requested} requested`,
+    state: ALLOCATION_IN_PROGRESS.includes(allocation) ? allocation : 'ResizeRequested',
+  };
+}
+
+/**
+ * The status of a PVC: terminating, bound (ready, or the state of an expansion), else from the
+ * newest event about it (upstream takes whichever event the API lists first).
  */
 export function pvcStatus(pvc: PvcObject, events: EventObject[]): VolumeStatus {
   if (pvc.metadata?.deletionTimestamp) {
     return { phase: 'terminating', message: 'Deleting Volume...', state: '' };
   }
-  if (pvc.status?.phase === 'Bound') {
-    const resize = pendingResize(pvc);
-    if (resize?.type === 'Resizing') {
-      return {
-        phase: 'waiting',
-        message: `Resizing: ${resize.message || 'the volume is being expanded'}`,
-        state: 'Resizing',
-      };
-    }
-    if (resize?.type === 'FileSystemResizePending') {
-      return {
-        phase: 'waiting',
-        message: `Resizing: ${resize.message || 'waiting for a pod to mount the volume to finish resizing its file system'}`,
-        state: 'FileSystemResizePending',
-      };
-    }
-    return { phase: 'ready', message: 'Bound', state: '' };
-  }
+  if (pvc.status?.phase === 'Bound') return boundStatus(pvc, events);
   const newest = newestFirst(eventsAbout(pvc, events))[0];
   if (!newest) return { phase: 'waiting', message: 'Provisioning Volume...', state: '' };
   const reason = text(newest.reason);

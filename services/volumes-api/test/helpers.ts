@@ -47,7 +47,7 @@ export async function teamNamespace(prefix: string): Promise<string> {
   return namespace;
 }
 
-/** Grants a user exactly these rules in a namespace (a Role and its RoleBinding). */
+/** Grants a user exactly these rules in a namespace (a Role and its RoleBinding, named alike). */
 export async function grant(
   namespace: string,
   user: string,
@@ -62,6 +62,8 @@ export async function grant(
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
     subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: user }],
   } as KubeObject);
+  /** Takes the grant back (deletes the RoleBinding). */
+  return { revoke: () => kube.delete(resources.roleBindings, namespace, name) };
 }
 
 export async function adminPvc(

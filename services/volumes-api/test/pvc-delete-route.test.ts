@@ -82,6 +82,21 @@ describe('DELETE /api/namespaces/{ns}/pvcs/{pvc}', () => {
     assert.equal(await intact(resources.persistentVolumeClaims, 'kept-for-later'), true);
   });
 
+  it('refuses a PVC a running Notebook references, even before its pod exists', async () => {
+    await adminPvc(ns, 'in-use');
+    await adminNotebook(ns, 'awake', ['in-use']);
+    const res = await remove('in-use');
+    assert.equal(res.statusCode, 409, res.body);
+    assert.equal(
+      json(res).log,
+      "Cannot delete PVC 'in-use' because it is being used by notebooks: ['awake']",
+    );
+    assert.deepEqual(json(res).details, [
+      { field: '/notebooks/awake', message: 'notebook awake mounts this volume' },
+    ]);
+    assert.equal(await intact(resources.persistentVolumeClaims, 'in-use'), true);
+  });
+
   it("refuses a PVC a pod mounts, in upstream's words, even a pod with a generic viewer-like label", async () => {
     await adminPvc(ns, 'busy');
     await adminPod(ns, 'worker', ['busy']);
@@ -113,6 +128,19 @@ describe('DELETE /api/namespaces/{ns}/pvcs/{pvc}', () => {
     assert.ok(!entry || entry.status.phase === 'terminating', JSON.stringify(entry));
   });
 
+  it('deletes a PVC whose only pod has finished (it can no longer write to it)', async () => {
+    await adminPvc(ns, 'after-job');
+    await adminPod(ns, 'job-done', ['after-job']);
+    await admin.request('PATCH', `/api/v1/namespaces/${ns}/pods/job-done/status`, {
+      body: { status: { phase: 'Succeeded' } },
+      contentType: 'application/merge-patch+json',
+    });
+    const res = await remove('after-job');
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(json(res).message, 'PVC after-job successfully deleted.');
+    assert.equal(await goneOrGoing(resources.persistentVolumeClaims, 'after-job'), true);
+  });
+
   it('deletes a PVC whose only user is its own viewer, and the viewer with it', async () => {
     const viewerPod = await withViewer('browsed');
     assert.equal(viewerPod.spec.volumes[0].persistentVolumeClaim.claimName, 'browsed');
@@ -140,19 +168,36 @@ describe('DELETE /api/namespaces/{ns}/pvcs/{pvc}', () => {
     );
   });
 
-  it('needs delete pvcviewers when the PVC has a viewer, and then deletes nothing', async () => {
+  it('needs list pvcviewers, and delete pvcviewers when the PVC has a viewer; denied, it deletes nothing', async () => {
     await withViewer('guarded');
     await grant(ns, dave.name, [
       { apiGroups: [''], resources: ['pods'], verbs: ['list'] },
       { apiGroups: ['kubeflow.org'], resources: ['notebooks'], verbs: ['list'] },
       { apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ['delete'] },
     ]);
-    const res = await remove('guarded', dave);
-    assert.equal(res.statusCode, 403, res.body);
+    const cannotList = await remove('guarded', dave);
+    assert.equal(cannotList.statusCode, 403, cannotList.body);
     assert.equal(
-      json(res).log,
-      `User '${dave.name}' is not authorized to delete kubeflow.org/v1alpha1/pvcviewers in namespace '${ns}'`,
+      json(cannotList).log,
+      `User '${dave.name}' is not authorized to list kubeflow.org/v1alpha1/pvcviewers in namespace '${ns}'`,
     );
+    await grant(ns, dave.name, [{ apiGroups: ['kubeflow.org'], resources: ['pvcviewers'], verbs: ['list'] }]);
+    // Denials are cached for 10 s: a fresh app asks again.
+    const fresh = await buildTestApp();
+    try {
+      const res = await fresh.inject({
+        method: 'DELETE',
+        url: `/api/namespaces/${ns}/pvcs/guarded`,
+        headers: browserCall(dave),
+      });
+      assert.equal(res.statusCode, 403, res.body);
+      assert.equal(
+        json(res).log,
+        `User '${dave.name}' is not authorized to delete kubeflow.org/v1alpha1/pvcviewers in namespace '${ns}'`,
+      );
+    } finally {
+      await fresh.close();
+    }
     assert.equal(await intact(resources.persistentVolumeClaims, 'guarded'), true);
     assert.equal(await intact(resources.pvcViewers, 'guarded'), true);
   });

@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { asUser, followEvents, until } from '@kf-ts/shared/testing';
-import { adminNotebook, adminPvc, bob, buildTestApp, mallory, teamNamespace } from './helpers.ts';
+import {
+  adminNotebook,
+  adminPvc,
+  bob,
+  buildTestApp,
+  dave,
+  grant,
+  mallory,
+  teamNamespace,
+} from './helpers.ts';
 
 describe('PVC list as a live stream (?watch=true)', () => {
   let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -43,6 +52,39 @@ describe('PVC list as a live stream (?watch=true)', () => {
     assert.equal(summary.capacity, '1Gi');
     assert.deepEqual(summary.notebooks, ['nb']);
     stream.close();
+  });
+
+  it('ends when the caller loses any permission the list needs, not only list pvcs', async () => {
+    await grant(ns, dave.name, [
+      { apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ['list'] },
+      { apiGroups: ['kubeflow.org'], resources: ['notebooks', 'pvcviewers'], verbs: ['list'] },
+    ]);
+    const events = await grant(ns, dave.name, [{ apiGroups: [''], resources: ['events'], verbs: ['list'] }]);
+    const quick = await buildTestApp({
+      LIVE_RECHECK_SECONDS: '1',
+      SAR_CACHE_ALLOW_TTL_SECONDS: '1',
+      SAR_CACHE_DENY_TTL_SECONDS: '1',
+    });
+    try {
+      await quick.listen({ port: 0, host: '127.0.0.1' });
+      const port = (quick.server.address() as AddressInfo).port;
+      const stream = followEvents(
+        `http://127.0.0.1:${port}/api/namespaces/${ns}/pvcs?watch=true`,
+        asUser(dave),
+      );
+      await until(() => stream.events.find((event) => event.event === 'snapshot'), 5000, 'snapshot');
+      await events.revoke();
+      const error = await until(
+        () => stream.events.find((event) => event.event === 'error'),
+        10_000,
+        'error event',
+      );
+      assert.equal((error.data as { status: number }).status, 403);
+      await until(() => (stream.ended ? true : undefined), 5000, 'stream ended');
+      stream.close();
+    } finally {
+      await quick.close();
+    }
   });
 
   it('is refused to a caller who may not list volumes', async () => {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type KubeObject, resources } from '@kf-ts/shared';
+import type { EventObject, PvcObject, ViewerObject } from '../src/pvc-status.ts';
+import type { NotebookObject } from '../src/volume-usage.ts';
 import { adminKube, asUser, eventually } from '@kf-ts/shared/testing';
 import {
   adminNotebook,
@@ -160,33 +162,142 @@ describe('GET /api/namespaces/{ns}/pvcs, /pvcs/{pvc}, /pods, /events', () => {
     );
   });
 
-  it('needs list pvcs, list notebooks and list pvcviewers', async () => {
+  it('needs list pvcs, list notebooks, list events and list pvcviewers', async () => {
     const res = await get('/pvcs', mallory);
     assert.equal(res.statusCode, 403);
     assert.equal(
       json(res).log,
       `User '${mallory.name}' is not authorized to list v1/persistentvolumeclaims in namespace '${ns}'`,
     );
-    await grant(ns, dave.name, [{ apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ['list'] }]);
-    const noNotebooks = await get('/pvcs', dave);
-    assert.equal(noNotebooks.statusCode, 403);
-    assert.match(json(noNotebooks).log, /list kubeflow.org\/v1beta1\/notebooks/);
-    await grant(ns, dave.name, [{ apiGroups: ['kubeflow.org'], resources: ['notebooks'], verbs: ['list'] }]);
-    // Decisions are cached for 10 s; a fresh app asks again.
-    const fresh = await buildTestApp();
-    try {
-      const noViewers = await fresh.inject({
-        method: 'GET',
-        url: `/api/namespaces/${ns}/pvcs`,
-        headers: asUser(dave),
-      });
-      assert.equal(noViewers.statusCode, 403);
-      assert.match(json(noViewers).log, /list kubeflow.org\/v1alpha1\/pvcviewers/);
-    } finally {
-      await fresh.close();
+    // Each permission in turn; decisions are cached for 10 s, so a fresh app asks again.
+    const steps: [{ apiGroups: string[]; resources: string[]; verbs: string[] }, string][] = [
+      [
+        { apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ['list'] },
+        'list kubeflow.org/v1beta1/notebooks',
+      ],
+      [{ apiGroups: ['kubeflow.org'], resources: ['notebooks'], verbs: ['list'] }, 'list v1/events'],
+      [{ apiGroups: [''], resources: ['events'], verbs: ['list'] }, 'list kubeflow.org/v1alpha1/pvcviewers'],
+    ];
+    for (const [rule, missing] of steps) {
+      await grant(ns, dave.name, [rule]);
+      const fresh = await buildTestApp();
+      try {
+        const denied = await fresh.inject({
+          method: 'GET',
+          url: `/api/namespaces/${ns}/pvcs`,
+          headers: asUser(dave),
+        });
+        assert.equal(denied.statusCode, 403, denied.body);
+        assert.equal(
+          json(denied).log,
+          `User '${dave.name}' is not authorized to ${missing} in namespace '${ns}'`,
+        );
+      } finally {
+        await fresh.close();
+      }
     }
     const viewer = await get('/pvcs', bob);
     assert.equal(viewer.statusCode, 200);
+  });
+
+  it('lists odd objects other clusters may hold without failing (fields missing or of the wrong type)', async () => {
+    // The API server refuses a PVC without requests or access modes, and the CRDs refuse most of
+    // the rest, so these go straight into the caches, as a watch on another cluster could deliver them.
+    const odd = await buildTestApp();
+    try {
+      const { views } = odd.volumes;
+      views.pvcs.applyWrite({ metadata: { name: 'zz-bare', namespace: ns } } as PvcObject);
+      views.pvcs.applyWrite({
+        metadata: { name: 'zz-odd', namespace: ns, creationTimestamp: 42 as unknown as string },
+        spec: { accessModes: 'ReadWriteOnce', resources: null, storageClassName: 7 },
+        status: { phase: 'Bound', capacity: 'lots', conditions: [null, 'Resizing', { type: 3 }] },
+      } as unknown as PvcObject);
+      views.pvcs.applyWrite({
+        metadata: { name: 'zz-events', namespace: ns },
+        spec: { accessModes: ['ReadWriteOnce', 9], resources: { requests: { storage: 5 } } },
+        status: { phase: 'Pending' },
+      } as unknown as PvcObject);
+      for (const [name, fields] of [
+        ['e1', { involvedObject: null }],
+        ['e2', { involvedObject: { name: 'zz-events' }, lastTimestamp: 'yesterday' }],
+        [
+          'e3',
+          { involvedObject: { name: 'zz-events', kind: 'PersistentVolumeClaim' }, reason: 'Odd', message: 7 },
+        ],
+      ] as const) {
+        views.events.applyWrite({ metadata: { name, namespace: ns }, ...fields } as unknown as EventObject);
+      }
+      views.notebooks.applyWrite({
+        metadata: { name: 'zz-nb', namespace: ns, annotations: null },
+        spec: {
+          template: {
+            spec: {
+              volumes: [
+                null,
+                { persistentVolumeClaim: null },
+                { persistentVolumeClaim: { claimName: 'zz-bare' } },
+              ],
+            },
+          },
+        },
+      } as unknown as NotebookObject);
+      views.viewers?.applyWrite({
+        metadata: { name: 'zz-bare', namespace: ns },
+        spec: null,
+        status: 'up',
+      } as unknown as ViewerObject);
+      views.viewers?.applyWrite({
+        metadata: { name: 'zz-odd', namespace: ns },
+        spec: { pvc: 'zz-odd' },
+        status: { ready: 'yes', url: 5 },
+      } as unknown as ViewerObject);
+      const res = await odd.inject({
+        method: 'GET',
+        url: `/api/namespaces/${ns}/pvcs`,
+        headers: asUser(alice),
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      const byName = new Map(json(res).pvcs.map((pvc: { name: string }) => [pvc.name, pvc]));
+      assert.deepEqual(byName.get('zz-bare'), {
+        name: 'zz-bare',
+        namespace: ns,
+        age: '',
+        capacity: '',
+        modes: [],
+        class: null,
+        status: { phase: 'waiting', message: 'Provisioning Volume...', state: '' },
+        notebooks: ['zz-nb'],
+        viewer: { status: 'waiting', url: null },
+      });
+      assert.deepEqual(byName.get('zz-odd'), {
+        name: 'zz-odd',
+        namespace: ns,
+        age: '',
+        capacity: '',
+        modes: [],
+        class: null,
+        status: { phase: 'ready', message: 'Bound', state: '' },
+        notebooks: [],
+        viewer: { status: 'waiting', url: null },
+      });
+      const events = byName.get('zz-events') as Record<string, unknown>;
+      assert.equal(events.capacity, '5');
+      assert.deepEqual(events.modes, ['ReadWriteOnce']);
+      // The only event with a kind and a reason decides; odd values read as empty text.
+      assert.deepEqual(events.status, { phase: 'waiting', message: 'Pending: ', state: 'Odd' });
+      const pvcEvents = await odd.inject({
+        method: 'GET',
+        url: `/api/namespaces/${ns}/pvcs/zz-events/events`,
+        headers: asUser(alice),
+      });
+      assert.equal(pvcEvents.statusCode, 200, pvcEvents.body);
+      assert.deepEqual(
+        json(pvcEvents).events.map((event: KubeObject) => event.metadata?.name),
+        ['e3', 'e2'],
+      );
+    } finally {
+      await odd.close();
+    }
   });
 
   it('gets one PVC', async () => {

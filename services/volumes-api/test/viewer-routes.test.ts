@@ -127,6 +127,29 @@ describe('POST /api/namespaces/{ns}/viewers and DELETE /api/namespaces/{ns}/view
     assert.equal(again.statusCode, 409);
   });
 
+  it('refuses a viewer of a PVC that is being deleted', async () => {
+    // A finalizer of its own keeps the PVC terminating for as long as the test needs.
+    await adminPvc(ns, 'going', {}, { finalizers: ['example.com/hold'] });
+    await admin.delete(resources.persistentVolumeClaims, ns, 'going');
+    await eventually(() =>
+      app.volumes.views.pvcs.get(ns, 'going')?.metadata?.deletionTimestamp ? true : undefined,
+    );
+    try {
+      const res = await open({ name: 'going' });
+      assert.equal(res.statusCode, 409, res.body);
+      assert.equal(json(res).log, "PVC 'going' is being deleted, so it cannot be browsed.");
+      assert.equal(await exists(resources.pvcViewers, 'going'), false);
+    } finally {
+      await admin.patch(
+        resources.persistentVolumeClaims,
+        ns,
+        'going',
+        { metadata: { finalizers: null } },
+        'merge',
+      );
+    }
+  });
+
   it('needs create pvcviewers and get on the PVC', async () => {
     const viewer = await open({ name: 'second' }, bob);
     assert.equal(viewer.statusCode, 403);

@@ -89,6 +89,64 @@ describe('pvcStatus', () => {
     });
   });
 
+  it('an expansion asked for, under way through allocatedResourceStatuses, or failed', () => {
+    const growing = (status: Record<string, unknown> = {}) =>
+      pvc({
+        spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '2Gi' } } },
+        status: { phase: 'Bound', capacity: { storage: '1Gi' }, ...status },
+      });
+    assert.deepEqual(pvcStatus(growing(), []), {
+      phase: 'waiting',
+      message: 'Resizing: expansion from 1Gi to 2Gi requested',
+      state: 'ResizeRequested',
+    });
+    assert.equal(
+      pvcStatus(growing({ allocatedResourceStatuses: { storage: 'NodeResizePending' } }), []).state,
+      'NodeResizePending',
+    );
+    assert.deepEqual(
+      pvcStatus(growing({ allocatedResourceStatuses: { storage: 'ControllerResizeInfeasible' } }), []),
+      {
+        phase: 'warning',
+        message: 'Resize failed: ControllerResizeInfeasible',
+        state: 'ControllerResizeInfeasible',
+      },
+    );
+    const failedEvent = event('VolumeResizeFailed', 'Warning', '2024-01-01T00:00:09Z', {
+      message: 'resize volume failed: quota exceeded',
+    });
+    assert.deepEqual(
+      pvcStatus(growing(), [event('Provisioning', 'Normal', '2024-01-01T00:00:01Z'), failedEvent]),
+      {
+        phase: 'warning',
+        message: 'Resize failed: resize volume failed: quota exceeded',
+        state: 'VolumeResizeFailed',
+      },
+    );
+    // An older provisioning warning is not about the expansion.
+    assert.equal(
+      pvcStatus(growing(), [event('ProvisioningFailed', 'Warning', '2024-01-01T00:00:01Z')]).phase,
+      'waiting',
+    );
+    assert.deepEqual(
+      pvcStatus(
+        growing({ conditions: [{ type: 'ControllerResizeError', status: 'True', message: 'no space' }] }),
+        [],
+      ),
+      { phase: 'warning', message: 'Resize failed: no space', state: 'ControllerResizeError' },
+    );
+    // Done (capacity caught up), a larger capacity than asked, or odd values: plain ready.
+    for (const status of [
+      { capacity: { storage: '2Gi' } },
+      { capacity: { storage: '5Gi' } },
+      { capacity: { storage: 'lots' } },
+      { capacity: 'nonsense', conditions: 'nonsense' },
+      { capacity: { storage: '2Gi' }, conditions: [null, 7, { type: 'Resizing', status: 'False' }] },
+    ]) {
+      assert.deepEqual(pvcStatus(growing(status), []), { phase: 'ready', message: 'Bound', state: '' });
+    }
+  });
+
   it('uses the newest event, not the first one listed', () => {
     const events = [
       event('Provisioning', 'Normal', '2024-01-01T00:00:01Z'),

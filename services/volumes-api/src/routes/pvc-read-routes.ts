@@ -36,9 +36,12 @@ export function pvcReadRoutes(context: VolumesContext): FastifyPluginAsync {
       '/api/namespaces/:namespace/pvcs',
       {
         config: {
+          // Everything the summaries are built from: PVCs, the Notebooks using them, and the
+          // events their status comes from (pvcviewers too, checked below when the API exists).
           access: requires(
             inNamespace('list', resources.persistentVolumeClaims),
             inNamespace('list', resources.notebooks),
+            inNamespace('list', resources.events),
           ),
         },
         schema: {
@@ -46,7 +49,7 @@ export function pvcReadRoutes(context: VolumesContext): FastifyPluginAsync {
           operationId: 'listPvcs',
           summary: 'PVCs of a namespace with status, the notebooks using them and their viewer',
           description:
-            'Needs list persistentvolumeclaims and list notebooks, plus list pvcviewers when the PVCViewer API exists. Served from watch caches (PVCs, Notebooks, PVCViewers, PersistentVolumeClaim events) and rebuilt only when one of them changes; answers carry an ETag (304 on If-None-Match).',
+            'Needs list persistentvolumeclaims, list notebooks and list events (the status comes from them), plus list pvcviewers when the PVCViewer API exists. Served from watch caches (PVCs, Notebooks, PVCViewers, PersistentVolumeClaim events) and rebuilt only when one of them changes; answers carry an ETag (304 on If-None-Match).',
           params: NamespaceParams,
           querystring: WatchQuery,
           response: { 200: successEnvelope({ pvcs: Type.Array(Type.Ref(PvcSummarySchema)) }) },
@@ -54,28 +57,34 @@ export function pvcReadRoutes(context: VolumesContext): FastifyPluginAsync {
       },
       async (request, reply) => {
         const { namespace } = request.params;
-        if (views.viewersAvailable) {
-          await request.authorize({
-            verb: 'list',
-            group: resources.pvcViewers.group,
-            version: resources.pvcViewers.version,
-            resource: resources.pvcViewers.plural,
-            namespace,
-          });
-        }
+        const viewers = {
+          verb: 'list',
+          group: resources.pvcViewers.group,
+          version: resources.pvcViewers.version,
+          resource: resources.pvcViewers.plural,
+          namespace,
+        };
+        if (views.viewersAvailable) await request.authorize(viewers);
         if (request.query.watch) {
+          const listed = [resources.persistentVolumeClaims, resources.notebooks, resources.events].map(
+            (resource) => ({
+              verb: 'list',
+              group: resource.group,
+              version: resource.version,
+              resource: resource.plural,
+              namespace,
+            }),
+          );
           return streamList(request, reply, {
             cache: views.pvcs,
             namespace,
             summarize: (pvc) => views.summary(pvc),
-            recheck: () =>
-              request.isAllowed({
-                verb: 'list',
-                group: '',
-                version: 'v1',
-                resource: 'persistentvolumeclaims',
-                namespace,
-              }),
+            // A stream lives long: losing any of the list's permissions ends it.
+            recheck: async () => {
+              const checks = views.viewersAvailable ? [...listed, viewers] : listed;
+              const decisions = await Promise.all(checks.map((check) => request.isAllowed(check)));
+              return decisions.every(Boolean);
+            },
             recheckIntervalMs: app.config.LIVE_RECHECK_SECONDS * 1000,
           });
         }

@@ -13,7 +13,7 @@ import {
 } from '@kf-ts/shared';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { type PvcForm, type StorageClassObject, planPvc, planResize } from '../pvc-form.ts';
+import { type PvcForm, type StorageClassObject, planPvc, planResize, sizeProblem } from '../pvc-form.ts';
 import type { PvcObject, ViewerObject } from '../pvc-status.ts';
 import { CreatePvcBody, KubeObjectSchema, PvcParams, ResizePvcBody } from '../schemas/volume-schemas.ts';
 import { type NotebookObject, type PodObject, inUseMessage, usersOf } from '../volume-usage.ts';
@@ -101,7 +101,7 @@ export function pvcWriteRoutes(context: VolumesContext): FastifyPluginAsync {
           operationId: 'resizePvc',
           summary: 'Expand a PVC (new, additive)',
           description:
-            "Sets spec.resources.requests.storage. Allowed only when the PVC's storage class has allowVolumeExpansion: true (else 400), for a bound PVC (else 409), and never smaller than the current request (400). The same size changes nothing (`changed: false`). While the expansion is pending the list shows status waiting with state Resizing or FileSystemResizePending.",
+            "Sets spec.resources.requests.storage. Allowed only when the PVC's storage class has allowVolumeExpansion: true (else 400), for a bound PVC (else 409), and never smaller than the current request (400). The same size changes nothing (`changed: false`). While the expansion is pending the list shows status waiting (state ResizeRequested until a resizer acts, then its condition Resizing or FileSystemResizePending, or the allocatedResourceStatuses value); a failed expansion shows warning (ControllerResizeError / NodeResizeError conditions, a VolumeResizeFailed event).",
           params: PvcParams,
           body: ResizePvcBody,
           response: {
@@ -116,6 +116,10 @@ export function pvcWriteRoutes(context: VolumesContext): FastifyPluginAsync {
       async (request) => {
         const { namespace, pvc: name } = request.params;
         const size = request.body.size.trim();
+        // A bad size is the caller's mistake whatever the PVC: say so before looking it up.
+        const badSize = sizeProblem(size);
+        if (badSize)
+          throw badRequest(`Invalid size: ${badSize}`, [{ field: '/body/size', message: badSize }]);
         const current = await app.kube.get<PvcObject>(resources.persistentVolumeClaims, namespace, name);
         const className = current.spec?.storageClassName;
         const storageClass =
@@ -164,7 +168,7 @@ export function pvcWriteRoutes(context: VolumesContext): FastifyPluginAsync {
           operationId: 'deletePvc',
           summary: 'Delete a PVC that nothing uses, with its viewer',
           description:
-            "409 \"Cannot delete PVC '<pvc>' because it is being used by pods: [...]\" (and/or notebooks: [...]) while a pod other than the PVC's own viewer mounts it or any Notebook, running or stopped, references it; `details` lists each user. Viewer pods are recognised by the PVCViewer controller's owner references and labels together with the PVCViewer object, never by a generic label. The PVC's viewer is deleted first (needs delete pvcviewers). Usage is read fresh from the API server (not the caches) so a just-created notebook cannot slip through. Needs list pods, list notebooks and delete persistentvolumeclaims.",
+            "409 \"Cannot delete PVC '<pvc>' because it is being used by pods: [...]\" (and/or notebooks: [...]) while a pod other than the PVC's own viewer mounts it (pods that have finished, Succeeded or Failed, do not count) or any Notebook, running or stopped, references it; `details` lists each user. Viewer pods are recognised by the PVCViewer controller's owner references and labels together with the PVCViewer object, never by a generic label. The PVC's viewer is deleted first (needs delete pvcviewers). Usage is read fresh from the API server (not the caches) so a just-created notebook cannot slip through. Needs list pods, list notebooks and delete persistentvolumeclaims, plus list pvcviewers when the PVCViewer API exists. Without that API viewer pods cannot be told apart and count as users.",
           params: PvcParams,
           response: {
             200: successEnvelope({
@@ -178,8 +182,10 @@ export function pvcWriteRoutes(context: VolumesContext): FastifyPluginAsync {
       },
       async (request) => {
         const { namespace, pvc: name } = request.params;
-        const pvc = await app.kube.get<PvcObject>(resources.persistentVolumeClaims, namespace, name);
         const viewersOn = views.viewersAvailable;
+        // The viewers are read to find the PVC's own (and their names can end up in the answer).
+        if (viewersOn) await request.authorize(access('list', resources.pvcViewers, namespace));
+        const pvc = await app.kube.get<PvcObject>(resources.persistentVolumeClaims, namespace, name);
         const [pods, notebooks, viewers] = await Promise.all([
           app.kube.list<PodObject>(resources.pods, { namespace }),
           app.kube.list<NotebookObject>(resources.notebooks, { namespace }),

@@ -1,6 +1,7 @@
 import {
   NamespaceParams,
   type ServiceApp,
+  conflict,
   featureUnavailable,
   inNamespace,
   isKubeNotFound,
@@ -35,7 +36,7 @@ export function viewerRoutes(context: VolumesContext): FastifyPluginAsync {
           operationId: 'createViewer',
           summary: 'Start a file browser (PVCViewer) on a PVC',
           description:
-            'The PVCViewer is named after the PVC; its spec comes from the viewer spec template (VIEWER_SPEC_PATH, else the bundled filebrowser default) with only $PVC_NAME, $NAME, $NAMESPACE, $VIEWER_IMAGE / $VOLUME_VIEWER_IMAGE, $BASE_PREFIX and $BASE_URL substituted. Needs create pvcviewers and get persistentvolumeclaims on the PVC (the viewer exposes its data); 404 when the PVC does not exist; 501 when the cluster has no PVCViewer API.',
+            'The PVCViewer is named after the PVC; its spec comes from the viewer spec template (VIEWER_SPEC_PATH, else the bundled filebrowser default) with only $PVC_NAME, $NAME, $NAMESPACE, $VIEWER_IMAGE / $VOLUME_VIEWER_IMAGE, $BASE_PREFIX and $BASE_URL substituted. Needs create pvcviewers and get persistentvolumeclaims on the PVC (the viewer exposes its data); 404 when the PVC does not exist, 409 when it is being deleted or already has a viewer; 501 when the cluster has no PVCViewer API.',
           params: NamespaceParams,
           body: CreateViewerBody,
           response: { 200: successEnvelope({ message: Type.String(), viewer: KubeObjectSchema }) },
@@ -53,16 +54,20 @@ export function viewerRoutes(context: VolumesContext): FastifyPluginAsync {
           name: pvcName,
         });
         if (!views.viewersAvailable) throw featureUnavailable(VIEWERS_OFF);
-        if (!views.pvcs.get(namespace, pvcName)) {
+        let pvc = views.pvcs.get(namespace, pvcName);
+        if (!pvc) {
           try {
-            views.pvcs.applyWrite(
-              await app.kube.get<PvcObject>(resources.persistentVolumeClaims, namespace, pvcName),
-            );
+            pvc = await app.kube.get<PvcObject>(resources.persistentVolumeClaims, namespace, pvcName);
+            views.pvcs.applyWrite(pvc);
           } catch (err) {
             if (isKubeNotFound(err))
               throw notFound(`PVC '${pvcName}' does not exist in namespace '${namespace}'.`);
             throw err;
           }
+        }
+        // A viewer's pod could never mount a PVC that is going away; it would wait forever.
+        if (pvc.metadata?.deletionTimestamp) {
+          throw conflict(`PVC '${pvcName}' is being deleted, so it cannot be browsed.`);
         }
         const viewer = buildViewer(viewerSpec.current().template, {
           pvcName,

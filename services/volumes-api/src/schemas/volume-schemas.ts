@@ -25,7 +25,7 @@ export const VolumeStatusSchema = Type.Object(
     message: Type.String(),
     state: Type.String({
       description:
-        'The reason behind the phase: the newest event reason while pending, Resizing / FileSystemResizePending while an expansion is pending',
+        'The reason behind the phase: the newest event reason while unbound; for an expansion ResizeRequested, Resizing, FileSystemResizePending (or an allocatedResourceStatuses value) while pending and ControllerResizeError, NodeResizeError or the failure event reason when it failed',
     }),
   },
   { $id: 'VolumeStatus', description: 'Status as the Volumes web app shows it' },
