@@ -105,6 +105,13 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   const discovery = new ApiDiscovery(kube, options.optionalApis ?? [], app.log);
   const metrics = new ServiceMetrics(options.name, caches);
   const stopObserving = kube.onCall(metrics.observeKube);
+  if (options.connect !== false) {
+    // Start listing now, not when the app is ready: the API server prepares the first lists
+    // (seconds for 10,000 objects) while the routes' schemas compile here. Caches the routes
+    // create later start as they are created.
+    caches.start();
+    discovery.start();
+  }
   app.decorate('config', config);
   app.decorate('kube', kube);
   app.decorate('caches', caches);
@@ -196,12 +203,6 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     );
   }
 
-  if (options.connect !== false) {
-    app.addHook('onReady', async () => {
-      caches.start();
-      discovery.start();
-    });
-  }
   app.addHook('preClose', async () => {
     endLiveStreams(app.server);
   });

@@ -74,10 +74,18 @@ export GOPATH="$PWD/.go" CGO_ENABLED=0 GO111MODULE=off GOFLAGS=-mod=vendor GOCAC
 export KUBE_GIT_VERSION="v$K8S_VERSION" KUBE_GIT_TREE_STATE=clean
 unset GOFLAGS
 cd .go/src/k8s.io/kubernetes
+# go build says nothing for minutes: a heartbeat, so a first run does not look stuck.
+started=$SECONDS
+( while sleep 30; do
+    log "still building: $((SECONDS - started)) s of about 360 s (2 cores)"
+  done ) &
+heartbeat=$!
+trap 'kill $heartbeat 2>/dev/null || true' EXIT
 for what in kube-apiserver kube-controller-manager; do
-  log "building $what (progress: go build output follows)"
+  log "building $what (go build output follows)"
   make WHAT="cmd/$what" 2>&1 | sed 's/^/[control-plane]   /' >&2
 done
+kill $heartbeat 2>/dev/null || true
 mkdir -p "$BIN_DIR"
 cp _output/local/bin/linux/*/kube-apiserver _output/local/bin/linux/*/kube-controller-manager "$BIN_DIR/" 2>/dev/null \
   || cp _output/bin/kube-apiserver _output/bin/kube-controller-manager "$BIN_DIR/"

@@ -102,7 +102,7 @@ export async function startService(
       () => false,
     );
     if (ready) return { name: service.name, url, child };
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 50));
   }
   child.kill('SIGKILL');
   throw new Error(`${service.name} not ready after 60 s:\n${tail.join('')}`);

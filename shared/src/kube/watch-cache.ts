@@ -54,6 +54,7 @@ export class WatchCache<T extends KubeObject = KubeObject> extends EventEmitter 
   private backoffMs = 250;
   private syncWaiters: (() => void)[] = [];
   private wakeUp: (() => void) | undefined;
+  private startedAt = 0;
   lastError: string | undefined;
   restarts = 0;
 
@@ -80,6 +81,7 @@ export class WatchCache<T extends KubeObject = KubeObject> extends EventEmitter 
   start(): this {
     if (!this.stopped) return this;
     this.stopped = false;
+    this.startedAt = Date.now();
     void this.run();
     return this;
   }
@@ -220,6 +222,10 @@ export class WatchCache<T extends KubeObject = KubeObject> extends EventEmitter 
     this.resourceVersion = resourceVersion;
     if (!this.syncedOnce) {
       this.syncedOnce = true;
+      this.options.logger?.info(
+        { k8s: this.resource.plural, objects: fresh.size, ms: Date.now() - this.startedAt },
+        'watch cache synced',
+      );
       for (const waiter of this.syncWaiters.splice(0)) waiter();
       this.emit('synced');
     }
