@@ -69,13 +69,13 @@ export interface paths {
         };
         /**
          * Notebooks of a namespace, with their status
-         * @description Served from watch caches (Notebooks, notebook pods, Notebook events) and reused until something changes. Optional phase/q/sort/limit/offset parameters filter, sort and page; without them the whole list comes back.
+         * @description Served from watch caches (Notebooks, notebook pods, Notebook events) and reused until something changes. Optional phase/q/sort/limit/offset parameters filter, sort and page; without them the whole list comes back. Answers carry a weak ETag; If-None-Match with it gets a 304. `watch=true` answers text/event-stream instead (see the parameter).
          */
         get: operations["listNotebooks"];
         put?: never;
         /**
          * Create a notebook server from the spawner form
-         * @description Checks every value against the spawner config, then dry-runs the Notebook and new PVCs, creates the PVCs, then the Notebook; if the Notebook cannot be created the new PVCs are deleted again. New volumes also need create persistentvolumeclaims. Answers 200 like upstream.
+         * @description Checks every value against the spawner config, then dry-runs the Notebook and new PVCs, creates the PVCs, then the Notebook; if the Notebook cannot be created the new PVCs are deleted again. A name already taken (of the notebook or of a new PVC) is a 409 whose details name the form field; values the API server refuses are a 422 with its field causes. New volumes also need create persistentvolumeclaims. Answers 200 like upstream.
          */
         post: operations["createNotebook"];
         delete?: never;
@@ -206,7 +206,7 @@ export interface paths {
         };
         /**
          * Notebooks of every namespace where the caller may list notebooks
-         * @description All namespaces when the caller may list notebooks cluster-wide; otherwise each namespace holding notebooks is checked (list notebooks, SubjectAccessReview, cached). Same query parameters as the per-namespace list.
+         * @description All namespaces when the caller may list notebooks cluster-wide; otherwise each namespace holding notebooks is checked (list notebooks, SubjectAccessReview, cached). Same query parameters, ETag/304 and `watch=true` as the per-namespace list.
          */
         get: operations["listNotebooksInAllNamespaces"];
         put?: never;
@@ -322,6 +322,37 @@ export interface components {
             };
             status: "ok" | "unavailable";
         };
+        NotebookEvent: {
+            apiVersion?: string;
+            count?: number | null;
+            /** @description ISO-8601, or null */
+            eventTime?: string | null;
+            /** @description ISO-8601, or null */
+            firstTimestamp?: string | null;
+            involvedObject?: {
+                kind?: string;
+                name?: string;
+                namespace?: string;
+                uid?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            kind?: string;
+            /** @description ISO-8601, or null */
+            lastTimestamp?: string | null;
+            message?: string;
+            metadata?: {
+                [key: string]: unknown;
+            };
+            reason?: string;
+            source?: {
+                [key: string]: unknown;
+            };
+            /** @description Normal or Warning */
+            type?: string;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Status as the Jupyter web app shows it */
         NotebookStatus: {
             message: string;
@@ -372,6 +403,142 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description The spawnerFormDefaults of spawner_ui_config.yaml. Each form field has `value` (the default) and may have `readOnly: true` (the default is then the only accepted value); keys not listed here are kept and served as they are. */
+        SpawnerFormDefaults: {
+            affinityConfig?: {
+                options?: ({
+                    affinity?: {
+                        [key: string]: unknown;
+                    };
+                    configKey: string;
+                    displayName?: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                readOnly?: boolean;
+                value: string;
+            } & {
+                [key: string]: unknown;
+            };
+            allowCustomImage?: boolean;
+            configurations?: {
+                readOnly?: boolean;
+                value: string[];
+            } & {
+                [key: string]: unknown;
+            };
+            cpu?: {
+                limitFactor?: string | number;
+                readOnly?: boolean;
+                value: string | number;
+            } & {
+                [key: string]: unknown;
+            };
+            dataVolumes?: {
+                readOnly?: boolean;
+                value: ({
+                    mount: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            };
+            environment?: {
+                readOnly?: boolean;
+                value: {
+                    [key: string]: unknown;
+                } | string;
+            } & {
+                [key: string]: unknown;
+            };
+            gpus?: {
+                readOnly?: boolean;
+                value: {
+                    num?: string | number;
+                    vendor?: string;
+                    vendors?: ({
+                        limitsKey: string;
+                        uiName: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            hideRegistry?: boolean;
+            hideTag?: boolean;
+            image?: {
+                options?: string[];
+                readOnly?: boolean;
+                value: string;
+            } & {
+                [key: string]: unknown;
+            };
+            imageGroupOne?: {
+                options?: string[];
+                readOnly?: boolean;
+                value: string;
+            } & {
+                [key: string]: unknown;
+            };
+            imageGroupTwo?: {
+                options?: string[];
+                readOnly?: boolean;
+                value: string;
+            } & {
+                [key: string]: unknown;
+            };
+            imagePullPolicy?: {
+                readOnly?: boolean;
+                value: "Always" | "IfNotPresent" | "Never";
+            } & {
+                [key: string]: unknown;
+            };
+            memory?: {
+                limitFactor?: string | number;
+                readOnly?: boolean;
+                value: string | number;
+            } & {
+                [key: string]: unknown;
+            };
+            shm?: {
+                readOnly?: boolean;
+                value: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            tolerationGroup?: {
+                options?: ({
+                    displayName?: string;
+                    groupKey: string;
+                    tolerations?: {
+                        [key: string]: unknown;
+                    }[];
+                } & {
+                    [key: string]: unknown;
+                })[];
+                readOnly?: boolean;
+                value: string;
+            } & {
+                [key: string]: unknown;
+            };
+            workspaceVolume?: {
+                readOnly?: boolean;
+                value: ({
+                    mount: string;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: never;
     parameters: never;
@@ -415,9 +582,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        config: {
-                            [key: string]: unknown;
-                        };
+                        config: components["schemas"]["SpawnerFormDefaults"];
                         status: number;
                         /** @enum {boolean} */
                         success: true;
@@ -531,7 +696,10 @@ export interface operations {
                 /** @description Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries; access is re-checked periodically and an `error` event ends the stream when it is revoked. */
                 watch?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer: a 304 without a body while it is still current. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Namespace (DNS-1123 label) */
                 namespace: string;
@@ -558,7 +726,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Default Response */
+            /** @description The list as JSON; with ?watch=true, a stream of Server-Sent Events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -573,7 +741,15 @@ export interface operations {
                         total: number;
                         user: string | null;
                     };
+                    "text/event-stream": string;
                 };
+            };
+            /** @description Not Modified: nothing changed since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -966,15 +1142,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        events: ({
-                            apiVersion?: string;
-                            kind?: string;
-                            metadata?: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        events: components["schemas"]["NotebookEvent"][];
                         status: number;
                         /** @enum {boolean} */
                         success: true;
@@ -1105,7 +1273,10 @@ export interface operations {
                 /** @description Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries; access is re-checked periodically and an `error` event ends the stream when it is revoked. */
                 watch?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer: a 304 without a body while it is still current. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Namespace (DNS-1123 label) */
                 namespace: string;
@@ -1132,7 +1303,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Default Response */
+            /** @description The list as JSON; with ?watch=true, a stream of Server-Sent Events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1145,7 +1316,15 @@ export interface operations {
                         success: true;
                         user: string | null;
                     };
+                    "text/event-stream": string;
                 };
+            };
+            /** @description Not Modified: nothing changed since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1218,7 +1397,10 @@ export interface operations {
                 /** @description Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries; access is re-checked periodically and an `error` event ends the stream when it is revoked. */
                 watch?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer: a 304 without a body while it is still current. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1242,7 +1424,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Default Response */
+            /** @description The list as JSON; with ?watch=true, a stream of Server-Sent Events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1257,7 +1439,15 @@ export interface operations {
                         total: number;
                         user: string | null;
                     };
+                    "text/event-stream": string;
                 };
+            };
+            /** @description Not Modified: nothing changed since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

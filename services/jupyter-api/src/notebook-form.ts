@@ -3,24 +3,18 @@
  * value is checked against the spawner config and the namespace's PodDefault labels, and all
  * problems are reported together as field-level details.
  */
-import {
-  DNS1123_LABEL,
-  DNS1123_SUBDOMAIN,
-  type FieldError,
-  type KubeObject,
-  badRequest,
-  formatBytes,
-  formatCpu,
-  parseQuantity,
-} from '@kf-ts/shared';
+import { DNS1123_LABEL, formatBytes, formatCpu, parseQuantity } from '@kf-ts/shared';
+import { type NotebookForm, Problems, formValue, isObject, provided, quantityText } from './form-problems.ts';
 import type { ContainerSpec, NotebookObject } from './notebook-status.ts';
+import { type PvcObject, podVolumesAndMounts, resolveVolumes } from './notebook-volumes.ts';
 import type { SpawnerFormDefaults } from './spawner-config.ts';
+
+export type { NotebookForm } from './form-problems.ts';
 
 export const SERVER_TYPE_ANNOTATION = 'notebooks.kubeflow.org/server-type';
 export const CREATOR_ANNOTATION = 'notebooks.kubeflow.org/creator';
 export const URI_REWRITE_ANNOTATION = 'notebooks.kubeflow.org/http-rewrite-uri';
 export const HEADERS_ANNOTATION = 'notebooks.kubeflow.org/http-headers-request-set';
-export const NOTEBOOK_NAME_PLACEHOLDER = '{notebook-name}';
 export const NOTEBOOK_SERVICE_ACCOUNT = 'default-editor';
 
 /**
@@ -35,11 +29,7 @@ export const RESERVED_LABELS = new Set(['app', 'notebook-name', 'statefulset', '
 export const SERVER_TYPES = ['jupyter', 'group-one', 'group-two'] as const;
 export type ServerType = (typeof SERVER_TYPES)[number];
 export const IMAGE_PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
-const ACCESS_MODES = new Set(['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod']);
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
-
-/** The create body as received (validated here, not trusted). */
-export type NotebookForm = Record<string, unknown>;
 
 export interface FormContext {
   namespace: string;
@@ -53,64 +43,12 @@ export interface FormContext {
   maxGpus: number;
 }
 
-export interface PvcObject extends KubeObject {
-  spec?: {
-    resources?: { requests?: Record<string, unknown> };
-    accessModes?: unknown;
-    [key: string]: unknown;
-  };
-}
-
 export interface NotebookPlan {
   notebook: NotebookObject;
   /** PVCs to create before the Notebook, in order. */
   newPvcs: PvcObject[];
-}
-
-/** Collects problems so that one answer names all of them. */
-export class Problems {
-  readonly list: FieldError[] = [];
-  add(field: string, message: string) {
-    this.list.push({ field: `/body/${field}`, message });
-  }
-  get empty() {
-    return this.list.length === 0;
-  }
-  throwIfAny(what: string) {
-    if (this.empty) return;
-    const summary = this.list
-      .slice(0, 3)
-      .map((problem) => `${problem.field.replace(/^\/body\//, '')}: ${problem.message}`)
-      .join('; ');
-    const more = this.list.length > 3 ? ` (and ${this.list.length - 3} more)` : '';
-    throw badRequest(`${what}: ${summary}${more}`, this.list);
-  }
-}
-
-type ConfigField = { readOnly?: boolean; value?: unknown } | undefined;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  !!value && typeof value === 'object' && !Array.isArray(value);
-
-const provided = (form: NotebookForm, key: string) => form[key] !== undefined;
-
-/**
- * The value of a form field: the config's default when the body leaves it out, the body's value
- * otherwise; a read-only field set in the body is a problem.
- */
-export function formValue(
-  form: NotebookForm,
-  configField: ConfigField,
-  bodyField: string,
-  problems: Problems,
-): unknown {
-  if (configField?.readOnly) {
-    if (provided(form, bodyField)) {
-      problems.add(bodyField, 'is read-only in the spawner config; leave it out to get the configured value');
-    }
-    return configField.value;
-  }
-  return provided(form, bodyField) ? form[bodyField] : configField?.value;
+  /** Where in the body each new PVC's name came from, by PVC name (for errors about that name). */
+  newPvcFields: Record<string, string>;
 }
 
 export function checkNotebookName(name: unknown, problems: Problems): name is string {
@@ -204,6 +142,15 @@ export function resolveImage(
     return '';
   }
   const value = useCustom ? form.customImage : provided(form, 'image') ? form.image : section?.value;
+  if (value === undefined || value === null) {
+    problems.add(
+      field,
+      useCustom
+        ? 'is required when customImageCheck is true'
+        : 'is required (the spawner config has no default image for this server type)',
+    );
+    return '';
+  }
   if (typeof value !== 'string') {
     problems.add(field, 'must be a string');
     return '';
@@ -240,13 +187,6 @@ export interface ResourceAmount {
   /** Absent: no limit. */
   limit?: string;
 }
-
-const quantityText = (value: unknown): string | undefined =>
-  typeof value === 'number' && Number.isFinite(value)
-    ? String(value)
-    : typeof value === 'string'
-      ? value.trim()
-      : undefined;
 
 /**
  * CPU or memory: request from the form (or config), limit from the form or request x
@@ -441,177 +381,6 @@ export function resolveEnvironment(
   return env;
 }
 
-export interface PlannedVolume {
-  mount: string;
-  /** The pod volume. */
-  volume: { name: string; [key: string]: unknown };
-  newPvc?: PvcObject;
-}
-
-const substituteName = (value: string, notebookName: string) =>
-  value.split(NOTEBOOK_NAME_PLACEHOLDER).join(notebookName);
-
-/** One `{mount, newPvc}` or `{mount, existingSource}` volume of the form. */
-export function planVolume(
-  input: unknown,
-  field: string,
-  index: number,
-  context: { notebookName: string; namespace: string; allowedVolumeSources: Set<string> },
-  problems: Problems,
-): PlannedVolume | undefined {
-  if (!isObject(input)) {
-    problems.add(field, 'must be an object {mount, newPvc} or {mount, existingSource}');
-    return undefined;
-  }
-  const mount = input.mount;
-  if (typeof mount !== 'string' || !mount.startsWith('/')) {
-    problems.add(`${field}/mount`, 'must be an absolute path');
-    return undefined;
-  }
-  const hasNew = input.newPvc !== undefined && input.newPvc !== null;
-  const hasExisting = input.existingSource !== undefined && input.existingSource !== null;
-  if (hasNew === hasExisting) {
-    problems.add(field, 'must have exactly one of newPvc and existingSource');
-    return undefined;
-  }
-  if (hasNew) {
-    const pvc = input.newPvc;
-    if (!isObject(pvc) || !isObject(pvc.metadata) || !isObject(pvc.spec)) {
-      problems.add(`${field}/newPvc`, 'must be a PersistentVolumeClaim with metadata and spec');
-      return undefined;
-    }
-    if (pvc.metadata.namespace !== undefined && pvc.metadata.namespace !== context.namespace) {
-      problems.add(`${field}/newPvc/metadata/namespace`, 'must be left out (the notebook namespace is used)');
-    }
-    const rawName = pvc.metadata.name;
-    if (typeof rawName !== 'string' || rawName === '') {
-      problems.add(`${field}/newPvc/metadata/name`, 'is required');
-      return undefined;
-    }
-    const name = substituteName(rawName, context.notebookName);
-    if (name.length > 253 || !new RegExp(DNS1123_SUBDOMAIN).test(name)) {
-      problems.add(`${field}/newPvc/metadata/name`, `"${name}" is not a valid PVC name (DNS-1123 subdomain)`);
-      return undefined;
-    }
-    const spec = pvc.spec;
-    const storage =
-      isObject(spec.resources) && isObject(spec.resources.requests)
-        ? spec.resources.requests.storage
-        : undefined;
-    const size = parseQuantity(quantityText(storage));
-    if (size === undefined || size <= 0) {
-      problems.add(
-        `${field}/newPvc/spec/resources/requests/storage`,
-        'must be a positive quantity such as "5Gi"',
-      );
-    }
-    if (
-      !Array.isArray(spec.accessModes) ||
-      spec.accessModes.length === 0 ||
-      spec.accessModes.some((mode) => !ACCESS_MODES.has(mode as string))
-    ) {
-      problems.add(
-        `${field}/newPvc/spec/accessModes`,
-        `must list access modes from ${[...ACCESS_MODES].join(', ')}`,
-      );
-    }
-    if (
-      spec.storageClassName !== undefined &&
-      spec.storageClassName !== null &&
-      typeof spec.storageClassName !== 'string'
-    ) {
-      problems.add(`${field}/newPvc/spec/storageClassName`, 'must be a string');
-    }
-    const metadata: Record<string, unknown> = { name, namespace: context.namespace };
-    if (isObject(pvc.metadata.labels)) metadata.labels = pvc.metadata.labels;
-    if (isObject(pvc.metadata.annotations)) metadata.annotations = pvc.metadata.annotations;
-    const newPvc: PvcObject = {
-      apiVersion: 'v1',
-      kind: 'PersistentVolumeClaim',
-      metadata,
-      spec: { ...spec },
-    };
-    const volumeName = name.length <= 63 && new RegExp(DNS1123_LABEL).test(name) ? name : `volume-${index}`;
-    return { mount, volume: { name: volumeName, persistentVolumeClaim: { claimName: name } }, newPvc };
-  }
-  const source = input.existingSource;
-  if (!isObject(source) || Object.keys(source).length !== 1) {
-    problems.add(
-      `${field}/existingSource`,
-      'must name exactly one volume source, e.g. {persistentVolumeClaim: {claimName}}',
-    );
-    return undefined;
-  }
-  const [type, definition] = Object.entries(source)[0]!;
-  if (!context.allowedVolumeSources.has(type)) {
-    problems.add(
-      `${field}/existingSource/${type}`,
-      `volume source "${type}" is not allowed; allowed: ${[...context.allowedVolumeSources].join(', ')}`,
-    );
-    return undefined;
-  }
-  if (!isObject(definition)) {
-    problems.add(`${field}/existingSource/${type}`, 'must be an object');
-    return undefined;
-  }
-  if (type === 'persistentVolumeClaim') {
-    const claimName = definition.claimName;
-    if (typeof claimName !== 'string' || !new RegExp(DNS1123_SUBDOMAIN).test(claimName)) {
-      problems.add(`${field}/existingSource/persistentVolumeClaim/claimName`, 'must be the name of a PVC');
-      return undefined;
-    }
-    const volumeName =
-      claimName.length <= 63 && new RegExp(DNS1123_LABEL).test(claimName)
-        ? claimName
-        : `existing-source-volume-${index}`;
-    return { mount, volume: { name: volumeName, persistentVolumeClaim: { ...definition } } };
-  }
-  return { mount, volume: { name: `existing-source-volume-${index}`, [type]: { ...definition } } };
-}
-
-/** The workspace volume and data volumes, with names substituted and mounts checked for clashes. */
-export function resolveVolumes(
-  form: NotebookForm,
-  notebookName: string,
-  context: FormContext,
-  shm: boolean,
-  problems: Problems,
-): PlannedVolume[] {
-  const volumeContext = {
-    notebookName,
-    namespace: context.namespace,
-    allowedVolumeSources: context.allowedVolumeSources,
-  };
-  const planned: PlannedVolume[] = [];
-  const workspace = formValue(form, context.defaults.workspaceVolume, 'workspace', problems);
-  if (workspace !== undefined && workspace !== null) {
-    const volume = planVolume(workspace, 'workspace', 0, volumeContext, problems);
-    if (volume) planned.push(volume);
-  }
-  const datavols = formValue(form, context.defaults.dataVolumes, 'datavols', problems) ?? [];
-  if (!Array.isArray(datavols)) {
-    problems.add('datavols', 'must be a list of volumes');
-  } else {
-    datavols.forEach((input, index) => {
-      const volume = planVolume(input, `datavols/${index}`, index + 1, volumeContext, problems);
-      if (volume) planned.push(volume);
-    });
-  }
-  const mounts = new Set<string>(shm ? ['/dev/shm'] : []);
-  const pvcNames = new Set<string>();
-  for (const volume of planned) {
-    const mount = volume.mount.replace(/\/+$/, '') || '/';
-    if (mounts.has(mount)) problems.add('datavols', `two volumes are mounted at ${mount}`);
-    mounts.add(mount);
-    const newName = volume.newPvc?.metadata?.name;
-    if (newName) {
-      if (pvcNames.has(newName)) problems.add('datavols', `two new volumes are named ${newName}`);
-      pvcNames.add(newName);
-    }
-  }
-  return planned;
-}
-
 /** The container resources for requests, limits and GPUs. */
 export function containerResources(cpu?: ResourceAmount, memory?: ResourceAmount, gpus?: GpuRequest) {
   const requests: Record<string, string> = {};
@@ -666,16 +435,7 @@ export function planNotebook(form: NotebookForm, context: FormContext): Notebook
     });
   }
 
-  const podVolumes: PlannedVolume['volume'][] = [];
-  const volumeMounts: { name: string; mountPath: string }[] = [];
-  for (const planned of volumes) {
-    if (!podVolumes.some((volume) => volume.name === planned.volume.name)) podVolumes.push(planned.volume);
-    volumeMounts.push({ name: planned.volume.name, mountPath: planned.mount });
-  }
-  if (shm) {
-    podVolumes.push({ name: 'dshm', emptyDir: { medium: 'Memory' } });
-    volumeMounts.push({ name: 'dshm', mountPath: '/dev/shm' });
-  }
+  const { podVolumes, volumeMounts } = podVolumesAndMounts(volumes, shm);
 
   const container: ContainerSpec = {
     name: notebookName,
@@ -699,123 +459,14 @@ export function planNotebook(form: NotebookForm, context: FormContext): Notebook
     metadata: { name: notebookName, namespace: context.namespace, labels, annotations },
     spec: { template: { spec: podSpec } },
   };
+  const newPvcFields: Record<string, string> = {};
+  for (const volume of volumes) {
+    const pvcName = volume.newPvc?.metadata?.name;
+    if (pvcName) newPvcFields[pvcName] = `/body/${volume.field}/newPvc/metadata/name`;
+  }
   return {
     notebook,
     newPvcs: volumes.flatMap((volume) => (volume.newPvc ? [volume.newPvc] : [])),
+    newPvcFields,
   };
-}
-
-/** Changes PATCH accepts besides start/stop. */
-export interface NotebookChanges {
-  image?: string;
-  cpu?: unknown;
-  cpuLimit?: unknown;
-  memory?: unknown;
-  memoryLimit?: unknown;
-  gpus?: unknown;
-}
-
-export const CHANGE_FIELDS = ['image', 'cpu', 'cpuLimit', 'memory', 'memoryLimit', 'gpus'] as const;
-
-/**
- * The main container after image/CPU/memory/GPU changes, validated like create. Returns the new
- * container and whether anything changed; throws a 400 with details.
- */
-export function planNotebookUpdate(
-  notebook: NotebookObject,
-  changes: NotebookChanges,
-  defaults: SpawnerFormDefaults,
-  maxGpus: number,
-): { container: ContainerSpec; changed: boolean } {
-  const problems = new Problems();
-  const containers = notebook.spec?.template?.spec?.containers;
-  const current: ContainerSpec = Array.isArray(containers) && containers[0] ? containers[0] : {};
-  const container: ContainerSpec = structuredClone(current);
-  const requests: Record<string, unknown> = { ...(container.resources?.requests ?? {}) };
-  const limits: Record<string, unknown> = { ...(container.resources?.limits ?? {}) };
-
-  if (changes.image !== undefined) {
-    const annotation = notebook.metadata?.annotations?.[SERVER_TYPE_ANNOTATION];
-    const serverType = (SERVER_TYPES as readonly string[]).includes(annotation ?? '')
-      ? (annotation as ServerType)
-      : 'jupyter';
-    if (defaults[imageConfigKey(serverType)]?.readOnly) {
-      problems.add('image', 'is read-only in the spawner config');
-    } else {
-      const image = changes.image.trim();
-      checkImage(image, serverType, defaults, 'image', problems);
-      container.image = image;
-    }
-  }
-
-  for (const kind of ['cpu', 'memory'] as const) {
-    const limitField = kind === 'cpu' ? 'cpuLimit' : 'memoryLimit';
-    if (changes[kind] === undefined && changes[limitField] === undefined) continue;
-    if (defaults[kind]?.readOnly) {
-      problems.add(
-        changes[kind] === undefined ? limitField : kind,
-        `${kind} is read-only in the spawner config`,
-      );
-      continue;
-    }
-    const form: NotebookForm = {
-      [kind]: changes[kind] ?? requests[kind],
-      [limitField]: changes[limitField] ?? (changes[kind] === undefined ? limits[kind] : undefined),
-    };
-    const amount = resolveResource(kind, form, { [kind]: { ...defaults[kind], readOnly: false } }, problems);
-    if (!amount) continue;
-    requests[kind] = amount.request;
-    if (amount.limit) limits[kind] = amount.limit;
-    else delete limits[kind];
-  }
-
-  if (changes.gpus !== undefined) {
-    const gpus = resolveGpus(
-      { gpus: changes.gpus },
-      { gpus: { ...defaults.gpus, value: defaults.gpus?.value ?? {}, readOnly: false } },
-      maxGpus,
-      problems,
-    );
-    if (defaults.gpus?.readOnly) problems.add('gpus', 'is read-only in the spawner config');
-    for (const vendor of configuredGpuVendors(defaults)) delete limits[vendor.limitsKey];
-    if (gpus) limits[gpus.vendor] = String(gpus.num);
-  }
-  problems.throwIfAny('Invalid change');
-
-  container.resources = {
-    ...(container.resources ?? {}),
-    requests: requests as Record<string, string>,
-    ...(Object.keys(limits).length > 0 ? { limits: limits as Record<string, string> } : {}),
-  };
-  if (Object.keys(limits).length === 0 && container.resources) delete container.resources.limits;
-  const changed = JSON.stringify(container) !== JSON.stringify(current);
-  return { container, changed };
-}
-
-/** Names of the PVCs a pod spec (of a Notebook or a Pod) mounts. */
-export function claimNames(podSpec: { volumes?: unknown } | undefined): string[] {
-  const volumes = Array.isArray(podSpec?.volumes) ? podSpec.volumes : [];
-  return volumes
-    .map((volume) =>
-      isObject(volume) && isObject(volume.persistentVolumeClaim)
-        ? volume.persistentVolumeClaim.claimName
-        : undefined,
-    )
-    .filter((name): name is string => typeof name === 'string');
-}
-
-/** The PVC mounted at the workspace path by the notebook's main container, if any. */
-export function workspaceClaim(notebook: NotebookObject, workspaceMount: string): string | undefined {
-  const podSpec = notebook.spec?.template?.spec;
-  const container = Array.isArray(podSpec?.containers) ? podSpec.containers[0] : undefined;
-  const mounts = Array.isArray(container?.volumeMounts) ? container.volumeMounts : [];
-  const normalize = (path: string) => path.replace(/\/+$/, '') || '/';
-  const mount = mounts.find(
-    (m) => typeof m?.mountPath === 'string' && normalize(m.mountPath) === normalize(workspaceMount),
-  );
-  if (!mount) return undefined;
-  const volumes = Array.isArray(podSpec?.volumes) ? podSpec.volumes : [];
-  const volume = volumes.find((v) => v?.name === mount.name);
-  const claim = volume?.persistentVolumeClaim?.claimName;
-  return typeof claim === 'string' ? claim : undefined;
 }

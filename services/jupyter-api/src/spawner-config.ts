@@ -105,7 +105,12 @@ export const SpawnerFormDefaultsSchema = Type.Object(
       field({}, Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.String()])),
     ),
   },
-  { additionalProperties: true },
+  {
+    $id: 'SpawnerFormDefaults',
+    additionalProperties: true,
+    description:
+      'The spawnerFormDefaults of spawner_ui_config.yaml. Each form field has `value` (the default) and may have `readOnly: true` (the default is then the only accepted value); keys not listed here are kept and served as they are.',
+  },
 );
 
 export type SpawnerFormDefaults = Static<typeof SpawnerFormDefaultsSchema>;

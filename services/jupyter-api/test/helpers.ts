@@ -100,3 +100,12 @@ export const simpleTemplate = (name: string, extra: Record<string, unknown> = {}
 });
 
 export const json = (res: { body: string }) => JSON.parse(res.body) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * An object as the service answers it: the API server's object without metadata.managedFields,
+ * which the watch caches (and so every answer built from a write) leave out.
+ */
+export function served<T extends KubeObject>(object: T): T {
+  const { managedFields: _managedFields, ...metadata } = object.metadata ?? {};
+  return { ...object, metadata };
+}

@@ -14,6 +14,7 @@ import {
   setNotebookStatus,
   simpleTemplate,
   teamNamespace,
+  served,
 } from './helpers.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -64,13 +65,17 @@ describe('PATCH and DELETE /api/namespaces/{ns}/notebooks/{name}', () => {
   it('stops (timestamp annotation), refuses a second stop with 409, and starts', async () => {
     const stopped = await patch('stopme', { stopped: true });
     assert.equal(stopped.statusCode, 200, stopped.body);
-    const body = json(stopped);
-    assert.equal(body.success, true);
-    assert.equal(body.restartRequired, false);
-    const annotation = (await admin.get<Obj>(resources.notebooks, ns, 'stopme')).metadata.annotations[
-      'kubeflow-resource-stopped'
-    ];
+    const stored = await admin.get<Obj>(resources.notebooks, ns, 'stopme');
+    assert.deepEqual(json(stopped), {
+      success: true,
+      status: 200,
+      user: alice.name,
+      notebook: served(stored),
+      restartRequired: false,
+    });
+    const annotation = stored.metadata.annotations['kubeflow-resource-stopped'];
     assert.match(annotation, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.ok(Math.abs(Date.parse(annotation) - Date.now()) < 60_000, annotation);
     const again = await patch('stopme', { stopped: true });
     assert.equal(again.statusCode, 409);
     assert.equal(json(again).log, `Notebook ${ns}/stopme is already stopped.`);
@@ -78,6 +83,9 @@ describe('PATCH and DELETE /api/namespaces/{ns}/notebooks/{name}', () => {
     assert.equal(started.statusCode, 200);
     const annotations = (await admin.get<Obj>(resources.notebooks, ns, 'stopme')).metadata.annotations ?? {};
     assert.equal('kubeflow-resource-stopped' in annotations, false);
+    // starting a running notebook is not an error (as upstream): nothing to remove
+    const again2 = await patch('stopme', { stopped: false });
+    assert.equal(again2.statusCode, 200, again2.body);
   });
 
   it('changes image, cpu, memory and gpus, flagging the restart of a running notebook', async () => {
@@ -88,9 +96,15 @@ describe('PATCH and DELETE /api/namespaces/{ns}/notebooks/{name}', () => {
       gpus: { num: 2, vendor: 'amd.com/gpu' },
     });
     assert.equal(res.statusCode, 200, res.body);
-    assert.equal(json(res).restartRequired, true);
-    const container = (await admin.get<Obj>(resources.notebooks, ns, 'resize')).spec.template.spec
-      .containers[0];
+    const stored = await admin.get<Obj>(resources.notebooks, ns, 'resize');
+    assert.deepEqual(json(res), {
+      success: true,
+      status: 200,
+      user: alice.name,
+      notebook: served(stored),
+      restartRequired: true,
+    });
+    const container = stored.spec.template.spec.containers[0];
     assert.equal(container.image, 'example.com/custom:2');
     assert.deepEqual(container.resources, {
       requests: { cpu: '2', memory: '4Gi' },
@@ -134,6 +148,16 @@ describe('PATCH and DELETE /api/namespaces/{ns}/notebooks/{name}', () => {
     const after = await admin.get<Obj>(resources.notebooks, ns, 'resize');
     assert.equal(after.metadata.resourceVersion, before.metadata.resourceVersion);
     assert.equal((await patch('missing-nb', { stopped: true })).statusCode, 404);
+  });
+
+  it('refuses resource changes to a Notebook without containers, but still stops it', async () => {
+    await adminNotebook(ns, 'hollow', undefined);
+    const res = await patch('hollow', { cpu: '1' });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.deepEqual(json(res).details, [{ field: '/body/cpu', message: 'the Notebook has no container' }]);
+    assert.match(json(res).log, /has no container/);
+    const stop = await patch('hollow', { stopped: true });
+    assert.equal(stop.statusCode, 200, stop.body);
   });
 
   it('needs patch notebooks', async () => {

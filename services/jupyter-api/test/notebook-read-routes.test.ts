@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { resources } from '@kf-ts/shared';
+import { NEW_NOTEBOOK_GRACE_MS } from '../src/notebook-status.ts';
 import { adminKube, asUser, createNamespace, eventually } from '@kf-ts/shared/testing';
 import {
   adminNotebook,
@@ -12,6 +13,7 @@ import {
   setNotebookStatus,
   simpleTemplate,
   teamNamespace,
+  served,
 } from './helpers.ts';
 
 describe('notebook reads: list, all namespaces, get, pod, logs, events', () => {
@@ -159,6 +161,14 @@ describe('notebook reads: list, all namespaces, get, pod, logs, events', () => {
 
   it('reuses the list answer until something changes', async () => {
     const views = app.jupyter.views;
+    // A notebook without status reads differently once its grace period ends, which rightly
+    // recomputes the list; wait until that has passed for every notebook here, so the count
+    // below measures only the change made by this test.
+    const created = app.jupyter.notebooks
+      .list(ns)
+      .map((notebook) => Date.parse(notebook.metadata?.creationTimestamp ?? ''));
+    const settled = Math.max(...created) + NEW_NOTEBOOK_GRACE_MS + 1000; // timestamps have 1 s resolution
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, settled - Date.now())));
     await app.inject({ url: `/api/namespaces/${ns}/notebooks`, headers: asUser(bob) });
     const before = views.computations;
     await app.inject({ url: `/api/namespaces/${ns}/notebooks`, headers: asUser(bob) });
@@ -169,6 +179,31 @@ describe('notebook reads: list, all namespaces, get, pod, logs, events', () => {
       views.summaries(ns).find((s) => s.name === 'odd-nb')?.status.phase === 'ready' ? true : undefined,
     );
     assert.equal(views.computations, before + 1);
+  });
+
+  it('answers lists, get, pod and events from the caches, with no Kubernetes call per notebook', async () => {
+    const urls = [
+      `/api/namespaces/${ns}/notebooks`,
+      `/api/namespaces/${ns}/notebooks?phase=warning&sort=-age`,
+      '/api/notebooks',
+      `/api/namespaces/${ns}/notebooks/warn-nb`,
+      `/api/namespaces/${ns}/notebooks/ready-nb/pod`,
+      `/api/namespaces/${ns}/notebooks/warn-nb/events`,
+    ];
+    const calls: string[] = [];
+    const stop = app.kube.onCall(({ operation }) => {
+      // access checks are cached SubjectAccessReviews, not reads of notebooks, pods or events
+      if (!/subjectaccessreviews|tokenreviews/.test(operation)) calls.push(operation);
+    });
+    try {
+      for (const url of urls) {
+        const res = await app.inject({ url, headers: asUser(bob) });
+        assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+      }
+    } finally {
+      stop();
+    }
+    assert.deepEqual(calls, []);
   });
 
   it('lists across the namespaces the caller may list', async () => {
@@ -183,15 +218,28 @@ describe('notebook reads: list, all namespaces, get, pod, logs, events', () => {
   });
 
   it('gets one notebook with processed_status', async () => {
-    const body = json(
-      await app.inject({ url: `/api/namespaces/${ns}/notebooks/warn-nb`, headers: asUser(bob) }),
-    );
-    assert.equal(body.notebook.metadata.name, 'warn-nb');
-    assert.equal(body.notebook.kind, 'Notebook');
-    assert.deepEqual(body.notebook.processed_status, {
-      phase: 'warning',
-      message: 'pods "warn-nb-0" is forbidden: exceeded quota',
-      state: '',
+    const stored = await (await adminKube()).get(resources.notebooks, ns, 'warn-nb');
+    // the CR exactly as the API server holds it (once the cache has it), plus processed_status
+    const body = await eventually(async () => {
+      const answer = json(
+        await app.inject({ url: `/api/namespaces/${ns}/notebooks/warn-nb`, headers: asUser(bob) }),
+      );
+      return answer.notebook?.metadata?.resourceVersion === stored.metadata?.resourceVersion
+        ? answer
+        : undefined;
+    });
+    assert.deepEqual(body, {
+      success: true,
+      status: 200,
+      user: bob.name,
+      notebook: {
+        ...served(stored),
+        processed_status: {
+          phase: 'warning',
+          message: 'pods "warn-nb-0" is forbidden: exceeded quota',
+          state: '',
+        },
+      },
     });
     const missing = await app.inject({ url: `/api/namespaces/${ns}/notebooks/nope`, headers: asUser(bob) });
     assert.equal(missing.statusCode, 404);
@@ -202,7 +250,8 @@ describe('notebook reads: list, all namespaces, get, pod, logs, events', () => {
     const body = json(
       await app.inject({ url: `/api/namespaces/${ns}/notebooks/ready-nb/pod`, headers: asUser(bob) }),
     );
-    assert.equal(body.pod.metadata.name, 'ready-nb-0');
+    const pod = await (await adminKube()).get(resources.pods, ns, 'ready-nb-0');
+    assert.deepEqual(body, { success: true, status: 200, user: bob.name, pod: served(pod) });
     const none = await app.inject({
       url: `/api/namespaces/${ns}/notebooks/odd-nb/pod`,
       headers: asUser(bob),
@@ -246,9 +295,10 @@ describe('notebook reads: list, all namespaces, get, pod, logs, events', () => {
     const body = json(
       await app.inject({ url: `/api/namespaces/${ns}/notebooks/warn-nb/events`, headers: asUser(bob) }),
     );
-    assert.equal(body.events.length, 1);
-    assert.equal(body.events[0].reason, 'FailedCreate');
-    assert.equal(body.events[0].involvedObject.name, 'warn-nb');
+    // every field of the Event, as the API server holds it
+    const stored = await (await adminKube()).get(resources.events, ns, 'warn-nb.1');
+    assert.deepEqual(body, { success: true, status: 200, user: bob.name, events: [served(stored)] });
+    assert.equal((stored as { reason?: string }).reason, 'FailedCreate');
     const none = json(
       await app.inject({ url: `/api/namespaces/${ns}/notebooks/ready-nb/events`, headers: asUser(bob) }),
     );

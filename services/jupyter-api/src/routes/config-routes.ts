@@ -9,6 +9,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { configuredGpuVendors } from '../notebook-form.ts';
+import { SpawnerFormDefaultsSchema } from '../spawner-config.ts';
 import type { JupyterContext } from './index.ts';
 
 interface NodeObject extends KubeObject {
@@ -20,6 +21,7 @@ export function configRoutes(context: JupyterContext): FastifyPluginAsync {
   return async (instance) => {
     const app = instance as unknown as ServiceApp;
     const nodes = app.caches.cache<NodeObject>(resources.nodes);
+    app.addSchema(SpawnerFormDefaultsSchema);
 
     app.get(
       '/api/config',
@@ -31,9 +33,7 @@ export function configRoutes(context: JupyterContext): FastifyPluginAsync {
           summary: 'The spawner form config (spawnerFormDefaults)',
           description:
             'The `spawnerFormDefaults` of the spawner config at SPAWNER_CONFIG_PATH (the mounted ConfigMap), else the bundled default. Reloaded when the file changes.',
-          response: {
-            200: successEnvelope({ config: Type.Object({}, { additionalProperties: true }) }),
-          },
+          response: { 200: successEnvelope({ config: Type.Ref(SpawnerFormDefaultsSchema) }) },
         },
       },
       async (request) => ok(request, { config: context.spawner.current.defaults }),

@@ -23,6 +23,7 @@ import {
   KubeObjectSchema,
   ListQuerySchema,
   LogsQuerySchema,
+  NotebookEventSchema,
   NotebookParams,
   NotebookStatusSchema,
   NotebookSummarySchema,
@@ -51,6 +52,7 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
     });
     app.addSchema(NotebookStatusSchema);
     app.addSchema(NotebookSummarySchema);
+    app.addSchema(NotebookEventSchema);
 
     const answerList = (request: FastifyRequest, items: NotebookSummary[], query: ListQuery) => {
       const { items: page, total } = applyListQuery(items, query);
@@ -60,13 +62,13 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
     app.get(
       '/api/namespaces/:namespace/notebooks',
       {
-        config: { access: requires(inNamespace('list', resources.notebooks)) },
+        config: { access: requires(inNamespace('list', resources.notebooks)), conditional: true },
         schema: {
           tags: ['notebooks'],
           operationId: 'listNotebooks',
           summary: 'Notebooks of a namespace, with their status',
           description:
-            'Served from watch caches (Notebooks, notebook pods, Notebook events) and reused until something changes. Optional phase/q/sort/limit/offset parameters filter, sort and page; without them the whole list comes back.',
+            'Served from watch caches (Notebooks, notebook pods, Notebook events) and reused until something changes. Optional phase/q/sort/limit/offset parameters filter, sort and page; without them the whole list comes back. Answers carry a weak ETag; If-None-Match with it gets a 304. `watch=true` answers text/event-stream instead (see the parameter).',
           params: NamespaceParams,
           querystring: ListQuerySchema,
           response: { 200: listResponse },
@@ -99,13 +101,13 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
     app.get(
       '/api/notebooks',
       {
-        config: { access: authenticatedRoute },
+        config: { access: authenticatedRoute, conditional: true },
         schema: {
           tags: ['notebooks'],
           operationId: 'listNotebooksInAllNamespaces',
           summary: 'Notebooks of every namespace where the caller may list notebooks',
           description:
-            'All namespaces when the caller may list notebooks cluster-wide; otherwise each namespace holding notebooks is checked (list notebooks, SubjectAccessReview, cached). Same query parameters as the per-namespace list.',
+            'All namespaces when the caller may list notebooks cluster-wide; otherwise each namespace holding notebooks is checked (list notebooks, SubjectAccessReview, cached). Same query parameters, ETag/304 and `watch=true` as the per-namespace list.',
           querystring: ListQuerySchema,
           response: { 200: listResponse },
         },
@@ -273,7 +275,7 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
           summary: 'Events about a Notebook, newest first',
           description: 'From one watch cache of events with involvedObject.kind=Notebook.',
           params: NotebookParams,
-          response: { 200: successEnvelope({ events: Type.Array(KubeObjectSchema) }) },
+          response: { 200: successEnvelope({ events: Type.Array(Type.Ref(NotebookEventSchema)) }) },
         },
       },
       async (request) =>

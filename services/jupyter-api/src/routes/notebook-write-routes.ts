@@ -1,10 +1,12 @@
 import {
+  type KubeClient,
   type KubeObject,
   NamespaceParams,
   type ServiceApp,
   badRequest,
   conflict,
   inNamespace,
+  isKubeConflict,
   isKubeNotFound,
   ok,
   podDefaultLabels,
@@ -14,14 +16,9 @@ import {
 } from '@kf-ts/shared';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import {
-  CHANGE_FIELDS,
-  type NotebookForm,
-  claimNames,
-  planNotebook,
-  planNotebookUpdate,
-  workspaceClaim,
-} from '../notebook-form.ts';
+import { type NotebookForm, type NotebookPlan, planNotebook } from '../notebook-form.ts';
+import { CHANGE_FIELDS, planNotebookUpdate } from '../notebook-update.ts';
+import { claimNames, workspaceClaim } from '../notebook-volumes.ts';
 import { type NotebookObject, STOP_ANNOTATION, isStopped, readyReplicas } from '../notebook-status.ts';
 import { NOTEBOOK_NAME_LABEL, type PodObject } from '../notebook-views.ts';
 import {
@@ -46,6 +43,33 @@ export const stopTimestamp = (now = new Date()) => now.toISOString().replace(/\.
 
 const DEFAULT_WORKSPACE_MOUNT = '/home/jovyan';
 
+/**
+ * Dry-runs the Notebook and every new PVC before anything is created, so that one the API server
+ * refuses leaves nothing behind; a name that is taken is a 409 naming the form field to change.
+ */
+async function dryRunCreate(kube: KubeClient, namespace: string, plan: NotebookPlan) {
+  const notebookName = plan.notebook.metadata?.name ?? '';
+  await kube.create(resources.notebooks, namespace, plan.notebook, { dryRun: true }).catch((err: unknown) => {
+    if (!isKubeConflict(err)) throw err;
+    throw conflict(
+      `A notebook named ${notebookName} already exists in namespace ${namespace}; choose another name.`,
+      [{ field: '/body/name', message: 'is taken by an existing notebook' }],
+    );
+  });
+  for (const pvc of plan.newPvcs) {
+    const pvcName = pvc.metadata?.name ?? '';
+    await kube
+      .create(resources.persistentVolumeClaims, namespace, pvc, { dryRun: true })
+      .catch((err: unknown) => {
+        if (!isKubeConflict(err)) throw err;
+        throw conflict(
+          `A volume (PVC) named ${pvcName} already exists in namespace ${namespace}; choose another name for the new volume, or mount the existing one as existingSource.`,
+          [{ field: plan.newPvcFields[pvcName] ?? '/body', message: `PVC ${pvcName} already exists` }],
+        );
+      });
+  }
+}
+
 /** Create, start/stop/change, delete. */
 export function notebookWriteRoutes(context: JupyterContext): FastifyPluginAsync {
   return async (instance) => {
@@ -62,7 +86,7 @@ export function notebookWriteRoutes(context: JupyterContext): FastifyPluginAsync
           operationId: 'createNotebook',
           summary: 'Create a notebook server from the spawner form',
           description:
-            'Checks every value against the spawner config, then dry-runs the Notebook and new PVCs, creates the PVCs, then the Notebook; if the Notebook cannot be created the new PVCs are deleted again. New volumes also need create persistentvolumeclaims. Answers 200 like upstream.',
+            'Checks every value against the spawner config, then dry-runs the Notebook and new PVCs, creates the PVCs, then the Notebook; if the Notebook cannot be created the new PVCs are deleted again. A name already taken (of the notebook or of a new PVC) is a 409 whose details name the form field; values the API server refuses are a 422 with its field causes. New volumes also need create persistentvolumeclaims. Answers 200 like upstream.',
           params: NamespaceParams,
           body: CreateNotebookBody,
           response: {
@@ -85,11 +109,7 @@ export function notebookWriteRoutes(context: JupyterContext): FastifyPluginAsync
         });
         if (plan.newPvcs.length > 0) await request.authorize(pvcAccess('create', namespace));
 
-        // Dry runs first: a Notebook or PVC the API server refuses leaves nothing behind.
-        await app.kube.create(resources.notebooks, namespace, plan.notebook, { dryRun: true });
-        for (const pvc of plan.newPvcs) {
-          await app.kube.create(resources.persistentVolumeClaims, namespace, pvc, { dryRun: true });
-        }
+        await dryRunCreate(app.kube, namespace, plan);
 
         const created: string[] = [];
         try {
@@ -186,7 +206,10 @@ export function notebookWriteRoutes(context: JupyterContext): FastifyPluginAsync
           const next = structuredClone(current);
           const containers = next.spec?.template?.spec?.containers;
           if (!Array.isArray(containers) || containers.length === 0) {
-            throw badRequest(`Notebook ${namespace}/${name} has no container to change.`);
+            throw badRequest(
+              `Notebook ${namespace}/${name} has no container, so its image and resources cannot be changed; only stopped can be.`,
+              changes.map((field) => ({ field: `/body/${field}`, message: 'the Notebook has no container' })),
+            );
           }
           containers[0] = container;
           const annotations = { ...(next.metadata?.annotations ?? {}) };

@@ -1,5 +1,4 @@
 import {
-  type KubeObject,
   NamespaceParams,
   type ServiceApp,
   inNamespace,
@@ -10,21 +9,7 @@ import {
 } from '@kf-ts/shared';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-
-interface PvcObject extends KubeObject {
-  spec?: { resources?: { requests?: { storage?: unknown } }; accessModes?: unknown };
-}
-
-/** What the spawner form needs to offer existing volumes; odd PVCs show what is known. */
-export function pvcChoice(pvc: PvcObject) {
-  const storage = pvc.spec?.resources?.requests?.storage;
-  const modes = pvc.spec?.accessModes;
-  return {
-    name: pvc.metadata?.name ?? '',
-    size: typeof storage === 'string' ? storage : typeof storage === 'number' ? String(storage) : '',
-    mode: Array.isArray(modes) && typeof modes[0] === 'string' ? modes[0] : '',
-  };
-}
+import { type PvcObject, pvcChoices } from '../pvc-choice.ts';
 
 /** GET /api/namespaces/{namespace}/pvcs, from the PVC watch cache. */
 export function pvcRoutes(): FastifyPluginAsync {
@@ -53,13 +38,7 @@ export function pvcRoutes(): FastifyPluginAsync {
           },
         },
       },
-      async (request) => {
-        const items = pvcs
-          .list(request.params.namespace)
-          .map(pvcChoice)
-          .sort((a, b) => a.name.localeCompare(b.name));
-        return ok(request, { pvcs: items });
-      },
+      async (request) => ok(request, { pvcs: pvcChoices(pvcs.list(request.params.namespace)) }),
     );
   };
 }

@@ -15,6 +15,38 @@ export const KubeObjectSchema = Type.Object(
   { additionalProperties: true },
 );
 
+const Timestamp = Type.Union([Type.String(), Type.Null()], { description: 'ISO-8601, or null' });
+
+/** A core/v1 Event about a Notebook, as the API server returns it (every field kept). */
+export const NotebookEventSchema = Type.Object(
+  {
+    apiVersion: Type.Optional(Type.String()),
+    kind: Type.Optional(Type.String()),
+    metadata: Type.Optional(Type.Object({}, { additionalProperties: true })),
+    type: Type.Optional(Type.String({ description: 'Normal or Warning' })),
+    reason: Type.Optional(Type.String()),
+    message: Type.Optional(Type.String()),
+    count: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+    firstTimestamp: Type.Optional(Timestamp),
+    lastTimestamp: Type.Optional(Timestamp),
+    eventTime: Type.Optional(Timestamp),
+    involvedObject: Type.Optional(
+      Type.Object(
+        {
+          kind: Type.Optional(Type.String()),
+          name: Type.Optional(Type.String()),
+          namespace: Type.Optional(Type.String()),
+          uid: Type.Optional(Type.String()),
+        },
+        { additionalProperties: true },
+      ),
+    ),
+    source: Type.Optional(Type.Object({}, { additionalProperties: true })),
+  },
+  { $id: 'NotebookEvent', additionalProperties: true },
+);
+
+/** `If-None-Match` on polled lists: the ETag of the answer the client already has. */
 export const NotebookStatusSchema = Type.Object(
   {
     phase: Type.Union(
