@@ -13,6 +13,9 @@ import type { paths as ProfilesPaths } from './generated/profiles-api.ts';
 import type { paths as VolumesPaths } from './generated/volumes-api.ts';
 import type { paths as TensorboardsPaths } from './generated/tensorboards-api.ts';
 
+/** JSON answers only: lists also document a text/event-stream answer for ?watch=true. */
+type JsonMedia = 'application/json';
+
 interface Buildable {
   buildApp(options: { config: never; kube: never; logger?: false }): Promise<FastifyInstance>;
 }
@@ -39,10 +42,10 @@ export interface Stack {
   apps: FastifyInstance[];
   close(): Promise<void>;
   clients(user: string): {
-    jupyter: ReturnType<typeof createClient<JupyterPaths>>;
-    volumes: ReturnType<typeof createClient<VolumesPaths>>;
-    tensorboards: ReturnType<typeof createClient<TensorboardsPaths>>;
-    profiles: ReturnType<typeof createClient<ProfilesPaths>>;
+    jupyter: ReturnType<typeof createClient<JupyterPaths, JsonMedia>>;
+    volumes: ReturnType<typeof createClient<VolumesPaths, JsonMedia>>;
+    tensorboards: ReturnType<typeof createClient<TensorboardsPaths, JsonMedia>>;
+    profiles: ReturnType<typeof createClient<ProfilesPaths, JsonMedia>>;
   };
 }
 
@@ -91,10 +94,13 @@ export async function startStack(users: DevUser[]): Promise<Stack> {
         'x-xsrf-token': 'e2e-token',
       };
       return {
-        jupyter: createClient<JupyterPaths>({ baseUrl: `${origin}/jupyter`, headers }),
-        volumes: createClient<VolumesPaths>({ baseUrl: `${origin}/volumes`, headers }),
-        tensorboards: createClient<TensorboardsPaths>({ baseUrl: `${origin}/tensorboards`, headers }),
-        profiles: createClient<ProfilesPaths>({ baseUrl: origin, headers }),
+        jupyter: createClient<JupyterPaths, JsonMedia>({ baseUrl: `${origin}/jupyter`, headers }),
+        volumes: createClient<VolumesPaths, JsonMedia>({ baseUrl: `${origin}/volumes`, headers }),
+        tensorboards: createClient<TensorboardsPaths, JsonMedia>({
+          baseUrl: `${origin}/tensorboards`,
+          headers,
+        }),
+        profiles: createClient<ProfilesPaths, JsonMedia>({ baseUrl: origin, headers }),
       };
     },
   };

@@ -41,6 +41,8 @@ export const people = {
   stranger: testUser('tenant-stranger'),
 };
 export const MEMBER_GROUP = 'tenant-data-scientists';
+/** Marks the Profiles the fixtures make, apart from any a request under test creates. */
+export const FIXTURE_LABEL = 'kf-ts.test/fixture';
 
 const csrf = { cookie: 'XSRF-TOKEN=matrix', 'x-xsrf-token': 'matrix' };
 
@@ -85,7 +87,7 @@ export async function tenantNamespace(prefix: string): Promise<string> {
   await kube.create(resources.profiles, undefined, {
     apiVersion: 'kubeflow.org/v1',
     kind: 'Profile',
-    metadata: { name: namespace },
+    metadata: { name: namespace, labels: { [FIXTURE_LABEL]: 'tenant' } },
     spec: { owner: { kind: 'User', name: people.owner.name } },
   });
   const bind = (name: string, kind: 'User' | 'Group', subject: string, role: string) =>

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { type KubeObject, resources } from '@kf-ts/shared';
 import { adminKube } from '../shared/test-support/index.ts';
 import { SERVICE_NAMES, type Operation, type ServiceName, buildServiceApp, operations } from './apps.ts';
-import { headersFor, people, tenantNamespace, tenantObjects } from './fixtures.ts';
+import { FIXTURE_LABEL, headersFor, people, tenantNamespace, tenantObjects } from './fixtures.ts';
 import { requestFor } from './requests.ts';
 
 /** Fixed seed in CI; FUZZ_RUNS=1000 (and FUZZ_SEED) for a longer run on demand. */
@@ -69,12 +69,15 @@ async function objectCounts(namespace: string): Promise<string> {
   const counts = await Promise.all(
     RESOURCE_COUNTS.map(async (resource) => (await kube.list(resource, { namespace })).items.length),
   );
-  // Profiles are cluster-wide and other test files create their own at the same time: count the
-  // ones a fuzzed request could have made, owned by the tenant's people.
+  // Profiles are cluster-wide and other test files create their own at the same time (tenants of
+  // the same people among them): count the ones a fuzzed request could have made, owned by the
+  // tenant's people and not made by the fixtures.
   const owners = new Set(Object.values(people).map((person) => person.name));
   const profiles = (
     await kube.list<KubeObject & { spec?: { owner?: { name?: string } } }>(resources.profiles)
-  ).items.filter((profile) => owners.has(profile.spec?.owner?.name ?? '')).length;
+  ).items.filter(
+    (profile) => owners.has(profile.spec?.owner?.name ?? '') && !profile.metadata?.labels?.[FIXTURE_LABEL],
+  ).length;
   return [...counts, profiles].join(',');
 }
 

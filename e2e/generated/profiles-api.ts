@@ -772,7 +772,10 @@ export interface operations {
                 /** @description Only bindings of this subject name */
                 user?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer: a 304 without a body while it is still current. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -810,6 +813,13 @@ export interface operations {
                         user: string | null;
                     };
                 };
+            };
+            /** @description Not Modified: nothing changed since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

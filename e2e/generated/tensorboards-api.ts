@@ -311,7 +311,10 @@ export interface operations {
                 /** @description Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries; access is re-checked periodically and an `error` event ends the stream when it is revoked. */
                 watch?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer: a 304 without a body while it is still current. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Namespace (DNS-1123 label) */
                 namespace: string;
@@ -338,7 +341,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Default Response */
+            /** @description The list as JSON; with ?watch=true, a stream of Server-Sent Events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -351,14 +354,25 @@ export interface operations {
                         success: true;
                         user: string | null;
                     };
+                    "text/event-stream": string;
                 };
+            };
+            /** @description Not Modified: nothing changed since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
     listPvcNames: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer: a 304 without a body while it is still current. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Namespace (DNS-1123 label) */
                 namespace: string;
@@ -400,6 +414,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not Modified: nothing changed since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     listTensorboards: {
@@ -408,7 +429,10 @@ export interface operations {
                 /** @description Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries; access is re-checked periodically and an `error` event ends the stream when it is revoked. */
                 watch?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer: a 304 without a body while it is still current. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Namespace (DNS-1123 label) */
                 namespace: string;
@@ -435,7 +459,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Default Response */
+            /** @description The list as JSON; with ?watch=true, a stream of Server-Sent Events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -448,7 +472,15 @@ export interface operations {
                         tensorboards: components["schemas"]["TensorboardSummary"][];
                         user: string | null;
                     };
+                    "text/event-stream": string;
                 };
+            };
+            /** @description Not Modified: nothing changed since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -723,7 +755,10 @@ export interface operations {
     listTensorboardsInAllNamespaces: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer: a 304 without a body while it is still current. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -761,6 +796,13 @@ export interface operations {
                         user: string | null;
                     };
                 };
+            };
+            /** @description Not Modified: nothing changed since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -340,7 +340,10 @@ export interface operations {
                 /** @description Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries; access is re-checked periodically and an `error` event ends the stream when it is revoked. */
                 watch?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer: a 304 without a body while it is still current. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Namespace (DNS-1123 label) */
                 namespace: string;
@@ -367,7 +370,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Default Response */
+            /** @description The list as JSON; with ?watch=true, a stream of Server-Sent Events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -380,7 +383,15 @@ export interface operations {
                         success: true;
                         user: string | null;
                     };
+                    "text/event-stream": string;
                 };
+            };
+            /** @description Not Modified: nothing changed since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -56,7 +56,7 @@ export function podDefaultRoutes(): FastifyPluginAsync {
     app.get(
       '/api/namespaces/:namespace/poddefaults',
       {
-        config: { access: requires(inNamespace('list', resources.podDefaults)) },
+        config: { access: requires(inNamespace('list', resources.podDefaults)), conditional: true },
         schema: {
           tags: ['poddefaults'],
           operationId: 'listPodDefaults',

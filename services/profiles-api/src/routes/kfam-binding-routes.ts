@@ -97,7 +97,7 @@ export function kfamBindingRoutes(context: ProfilesContext): FastifyPluginAsync 
     app.get(
       '/kfam/v1/bindings',
       {
-        config: { access: authenticatedRoute },
+        config: { access: authenticatedRoute, conditional: true },
         schema: {
           tags,
           operationId: 'readBindings',

@@ -21,7 +21,10 @@ export function pvcRoutes(): FastifyPluginAsync {
     app.get(
       '/api/namespaces/:namespace/pvcs',
       {
-        config: { access: requires(inNamespace('list', resources.persistentVolumeClaims)) },
+        config: {
+          access: requires(inNamespace('list', resources.persistentVolumeClaims)),
+          conditional: true,
+        },
         schema: {
           tags: ['pvcs'],
           operationId: 'listPvcNames',

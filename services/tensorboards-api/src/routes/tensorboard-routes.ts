@@ -66,7 +66,7 @@ export function tensorboardRoutes(config: Config, views: TensorboardViews): Fast
     app.get(
       '/api/namespaces/:namespace/tensorboards',
       {
-        config: { access: requires(inNamespace('list', resources.tensorboards)) },
+        config: { access: requires(inNamespace('list', resources.tensorboards)), conditional: true },
         schema: {
           tags,
           operationId: 'listTensorboards',
@@ -99,7 +99,7 @@ export function tensorboardRoutes(config: Config, views: TensorboardViews): Fast
     app.get(
       '/api/tensorboards',
       {
-        config: { access: authenticatedRoute },
+        config: { access: authenticatedRoute, conditional: true },
         schema: {
           tags,
           operationId: 'listTensorboardsInAllNamespaces',

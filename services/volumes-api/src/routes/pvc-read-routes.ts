@@ -43,6 +43,7 @@ export function pvcReadRoutes(context: VolumesContext): FastifyPluginAsync {
             inNamespace('list', resources.notebooks),
             inNamespace('list', resources.events),
           ),
+          conditional: true,
         },
         schema: {
           tags: ['volumes'],
