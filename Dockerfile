@@ -18,10 +18,12 @@ COPY services/profiles-api/package.json services/profiles-api/
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY shared/ shared/
 COPY services/ services/
+COPY tools/build/ tools/build/
 ARG SERVICE
 RUN test -n "$SERVICE" || (echo "--build-arg SERVICE=<jupyter-api|volumes-api|tensorboards-api|profiles-api> is required" && exit 1)
-RUN npx tsc -p shared/tsconfig.build.json && npx tsc -p services/${SERVICE}/tsconfig.build.json
-# Production dependencies only, for the runtime image.
+# One ES module with everything the service imports (tools/build/bundle.ts): a pod starts faster.
+RUN node --import tsx tools/build/bundle.ts ${SERVICE}
+# Production dependencies only, for what the bundle leaves out (@fastify/swagger-ui's static files).
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts --workspace shared --workspace services/${SERVICE}
 
 FROM ${NODE_IMAGE} AS runtime
@@ -31,14 +33,13 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/shared/package.json shared/
-COPY --from=build /app/shared/dist shared/dist
 COPY --from=build /app/services/${SERVICE}/package.json services/${SERVICE}/
-COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist
+COPY --from=build /app/services/${SERVICE}/dist/server.mjs /app/services/${SERVICE}/dist/server.mjs.map services/${SERVICE}/dist/
 # Bundled defaults (spawner config, viewer spec) live beside package.json when a service has them.
 COPY --from=build /app/services/${SERVICE}/confi[g] services/${SERVICE}/config
 USER 10001:10001
 EXPOSE 5000
-CMD ["sh", "-c", "exec node services/${SERVICE}/dist/src/server.js"]
+CMD ["sh", "-c", "exec node services/${SERVICE}/dist/server.mjs"]
 
 # The official Kubeflow SPA build, copied out of the published upstream web-app image (nothing
 # from upstream is committed here). Upstream images keep the built frontend in

@@ -4,7 +4,6 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import Fastify, {
-  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyServerOptions,
@@ -27,7 +26,7 @@ import { CacheRegistry } from './kube/cache-registry.ts';
 import type { KubeClient } from './kube/kube-client.ts';
 import type { ResourceRef } from './kube/resources.ts';
 import { healthRoutes } from './observability/health-routes.ts';
-import { loggerOptions, requestIdFrom } from './observability/logger.ts';
+import { RequestLogController, loggerOptions, requestIdFrom } from './observability/logger.ts';
 import { ServiceMetrics } from './observability/metrics.ts';
 import { openApiPlugin } from './openapi/openapi-plugin.ts';
 import { spaPlugin } from './webapp/spa-plugin.ts';
@@ -78,7 +77,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   const app = Fastify({
     logger: options.logger ?? loggerOptions(options.name, envFlag(config.LOG_LEVEL_DEBUG)),
     genReqId: requestIdFrom,
-    logController: new LogController({ requestIdLogLabel: 'reqId' }),
+    logController: new RequestLogController(),
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
@@ -120,6 +119,15 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
 
   app.addSchema(FieldErrorSchema);
   app.addSchema(ErrorEnvelopeSchema);
+
+  // Conditional lists compress their cached answers themselves (once per version): the global
+  // compression hooks would only look at every poll and step aside.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.conditional) {
+      route.compress ??= false;
+      route.decompress ??= false;
+    }
+  });
 
   // Every route documents the error envelope for 4xx/5xx unless it says otherwise.
   app.addHook('onRoute', (route) => {

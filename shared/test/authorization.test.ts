@@ -22,6 +22,8 @@ describe('identity and authorization against the real API server', () => {
     namespace = await createNamespace('authz');
     await waitForAggregatedRole('kubeflow-view');
     await bindRole(namespace, { kind: 'Group', name: 'team-alpha' }, 'kubeflow-view');
+    await waitForAggregatedRole('kubeflow-edit');
+    await bindRole(namespace, { kind: 'Group', name: 'pod-makers' }, 'kubeflow-edit');
   });
   after(() => app.close());
 
@@ -109,6 +111,26 @@ describe('identity and authorization against the real API server', () => {
     );
     assert.ok(answers.every((res) => res.statusCode === 200));
     assert.equal(metricValue(await metrics(), 'sar_checks_total', { outcome: 'miss' }) - before, 1);
+  });
+
+  it("gives handlers a CASL ability holding exactly this request's Kubernetes decisions", async () => {
+    // alice may list pods (group team-alpha, kubeflow-view) but not create them; no decision was
+    // made about any other namespace
+    const res = await app.inject({ url: `/api/namespaces/${namespace}/abilities`, headers: asUser(alice) });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(res.json(), {
+      success: true,
+      status: 200,
+      user: alice.name,
+      listPods: true,
+      createPods: false,
+      elsewhere: false,
+    });
+    const editor = await app.inject({
+      url: `/api/namespaces/${namespace}/abilities`,
+      headers: asUser({ name: 'abilities-editor@example.com', groups: ['team-alpha', 'pod-makers'] }),
+    });
+    assert.equal(editor.json().createPods, true, editor.body);
   });
 
   it('checks POST permissions separately from GET', async () => {

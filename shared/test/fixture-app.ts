@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { createServiceApp } from '../src/app-factory.ts';
 import { baseConfigProperties } from '../src/config.ts';
 import { ok, successEnvelope } from '../src/http/envelope.ts';
+import { kubeSubject } from '../src/auth/ability.ts';
 import { inNamespace, requires } from '../src/auth/route-access.ts';
 import type { KubeClient } from '../src/kube/kube-client.ts';
 import { resources } from '../src/kube/resources.ts';
@@ -49,6 +50,36 @@ export async function buildFixtureApp(env: Record<string, string> = {}, kube?: K
       },
     },
     async (request) => ok(request, { message: `created ${request.body.name}` }),
+  );
+  // A handler reading the CASL ability built from this request's decisions (the declared check,
+  // plus one it makes itself).
+  app.get(
+    '/api/namespaces/:namespace/abilities',
+    {
+      config: { access: requires(inNamespace('list', resources.pods)) },
+      schema: {
+        operationId: 'abilities',
+        params: Type.Object({ namespace: Type.String() }),
+        response: {
+          200: successEnvelope({
+            listPods: Type.Boolean(),
+            createPods: Type.Boolean(),
+            elsewhere: Type.Boolean(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { namespace } = request.params;
+      const pods = (ns: string) => kubeSubject('', 'pods', { namespace: ns });
+      const before = request.ability.can('create', pods(namespace));
+      await request.isAllowed({ verb: 'create', group: '', version: 'v1', resource: 'pods', namespace });
+      return ok(request, {
+        listPods: request.ability.can('list', pods(namespace)),
+        createPods: request.ability.can('create', pods(namespace)) && !before,
+        elsewhere: request.ability.can('list', pods(`${namespace}-other`)),
+      });
+    },
   );
   app.get(
     '/api/boom',

@@ -5,7 +5,7 @@
  *   GATEWAY_PORT (default 8080); SEED=1 to seed an existing cluster; <SERVICE>_SPA_DIR to serve SPAs
  *   (JUPYTER_SPA_DIR, VOLUMES_SPA_DIR, TENSORBOARDS_SPA_DIR).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { KubeClient } from '@kf-ts/shared';
 import {
@@ -15,6 +15,7 @@ import {
   installCrdsAndRoles,
   startControlPlane,
 } from '../control-plane/control-plane.ts';
+import { bundlePath, bundleService } from '../build/bundle.ts';
 import { buildGateway } from '../dev-gateway/gateway.ts';
 import { DEMO_USERS, seedDemo } from './demo-seed.ts';
 
@@ -33,21 +34,9 @@ export interface RunningService {
   child: ChildProcess;
 }
 
-/** Compiles shared and the services to dist/ with tsc, as the Dockerfile does. */
-export function buildServices() {
-  for (const project of ['shared', ...SERVICES.map((service) => `services/${service.name}`)]) {
-    execFileSync(
-      process.execPath,
-      [
-        join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
-        '-p',
-        join(REPO_ROOT, project, 'tsconfig.build.json'),
-      ],
-      {
-        stdio: 'inherit',
-      },
-    );
-  }
+/** Bundles the services into services/<name>/dist/server.mjs, as the Dockerfile does. */
+export async function buildServices() {
+  for (const service of SERVICES) await bundleService(service.name);
 }
 
 /** Starts one service as its own process, the way a pod would run it. */
@@ -55,14 +44,14 @@ export async function startService(
   service: (typeof SERVICES)[number],
   kubeconfig: string,
   extraEnv: Record<string, string> = {},
-  /** Run the compiled JavaScript (`buildServices()` first), as the production image does. */
+  /** Run the bundle (`buildServices()` first), as the production image does. */
   compiled = false,
 ): Promise<RunningService> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
     compiled
-      ? [join(REPO_ROOT, 'services', service.name, 'dist', 'src', 'server.js')]
+      ? [bundlePath(service.name)]
       : [
           '--conditions=development',
           '--import',

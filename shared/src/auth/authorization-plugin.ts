@@ -24,7 +24,20 @@ export interface AuthorizationOptions {
   authDisabled: boolean;
 }
 
-const rulesOf = new WeakMap<FastifyRequest, KubeRule[]>();
+/** Per request: the decisions made so far, and the ability built from them (on first use). */
+interface Decisions {
+  rules: KubeRule[];
+  ability?: KubeAbility;
+}
+const decisionsOf = new WeakMap<FastifyRequest, Decisions>();
+function decisions(request: FastifyRequest): Decisions {
+  let found = decisionsOf.get(request);
+  if (!found) {
+    found = { rules: [] };
+    decisionsOf.set(request, found);
+  }
+  return found;
+}
 
 /**
  * Authorizes each route as the caller. Routes declare `config.access`; declared permissions are
@@ -34,15 +47,21 @@ const rulesOf = new WeakMap<FastifyRequest, KubeRule[]>();
 export const authorizationPlugin = fp<AuthorizationOptions>(
   async (app, options) => {
     app.decorate('sar', options.sar);
-    app.decorateRequest('ability', null as unknown as KubeAbility);
+    // Built when a handler asks for it: most requests (lists) never do.
+    app.decorateRequest('ability', {
+      getter(this: FastifyRequest) {
+        const made = decisions(this);
+        made.ability ??= buildAbility(made.rules);
+        return made.ability;
+      },
+    });
     app.decorateRequest('isAllowed', async function (this: FastifyRequest, attributes: AccessAttributes) {
       if (options.authDisabled) return true;
       const identity = this.requireIdentity();
       const allowed = await options.sar.check(identity, attributes);
-      const rules = rulesOf.get(this) ?? [];
-      rules.push(ruleFromDecision(attributes, allowed));
-      rulesOf.set(this, rules);
-      this.ability.update(rules);
+      const made = decisions(this);
+      made.rules.push(ruleFromDecision(attributes, allowed));
+      made.ability?.update(made.rules);
       return allowed;
     });
     app.decorateRequest('authorize', async function (this: FastifyRequest, attributes: AccessAttributes) {
@@ -65,10 +84,6 @@ export const authorizationPlugin = fp<AuthorizationOptions>(
             'Declare the permissions they need, or mark them publicRoute(reason).',
         );
       }
-    });
-
-    app.addHook('onRequest', async (request) => {
-      request.ability = buildAbility([]);
     });
 
     app.addHook('preHandler', async (request) => {

@@ -10,7 +10,8 @@ interface Entry {
 }
 
 function preferredEncoding(header: string | string[] | undefined): 'br' | 'gzip' | undefined {
-  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  if (!header) return undefined;
+  const value = Array.isArray(header) ? header.join(',') : header;
   const accepted = new Map<string, number>();
   for (const part of value.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');

@@ -1,8 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 
 /** Differs per process, so revision counters that restart at 0 never collide across restarts. */
 const BOOT_ID = randomBytes(6).toString('hex');
+/** The same caller polling the same version asks for the same ETag again and again. */
+const recent = new LRUCache<string, string>({
+  max: 10_000,
+  maxSize: 8 * 1024 * 1024,
+  sizeCalculation: (_etag, key) => key.length + 40,
+});
 
 /**
  * A weak ETag for an answer computed from watch-cache state: the parts name exactly what the
@@ -10,12 +17,14 @@ const BOOT_ID = randomBytes(6).toString('hex');
  * revisions it was built from.
  */
 export function etagFor(parts: readonly (string | number | boolean | undefined)[]): string {
-  const hash = createHash('sha1')
-    .update(BOOT_ID)
-    .update('\u0000')
-    .update(parts.map(String).join('\u0000'))
-    .digest('base64url');
-  return `W/"${hash}"`;
+  const key = parts.map(String).join('\u0000');
+  let etag = recent.get(key);
+  if (!etag) {
+    const hash = createHash('sha1').update(BOOT_ID).update('\u0000').update(key).digest('base64url');
+    etag = `W/"${hash}"`;
+    recent.set(key, etag);
+  }
+  return etag;
 }
 
 function matches(header: string | undefined, etag: string): boolean {
