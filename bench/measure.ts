@@ -1,6 +1,8 @@
 /** Load, process and API-server measurements for the benchmark. */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import autocannon from 'autocannon';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { KubeClient } from '@kf-ts/shared';
 
 export interface LoadResult {
@@ -12,34 +14,98 @@ export interface LoadResult {
   errors: number;
   non2xx: number;
   requests: number;
+  /** Requests of the unmeasured warm-up before the measured run. */
+  warmupRequests: number;
   bytesPerRequest: number;
   apiServerRequests?: number;
   apiServerRequestsPer100?: number;
 }
 
+const WRK_REPORT = join(dirname(fileURLToPath(import.meta.url)), 'wrk-report.lua');
+
+interface WrkReport {
+  requests: number;
+  durationUs: number;
+  bytes: number;
+  connectErrors: number;
+  readErrors: number;
+  writeErrors: number;
+  non2xx: number;
+  timeouts: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+const ms = (microseconds: number) => Math.round(microseconds / 10) / 100;
+
+/**
+ * Closed-loop load with wrk (C, one thread): `connections` keep-alive connections, each sending
+ * its next request when the answer arrives. A load generator written in JavaScript spends more
+ * CPU parsing large answers than the server spends sending them, and on two cores it would
+ * measure itself; wrk leaves the second core to the server.
+ */
 export async function load(
   name: string,
   url: string,
-  options: { connections?: number; seconds?: number; headers?: Record<string, string> } = {},
+  options: {
+    connections?: number;
+    seconds?: number;
+    headers?: Record<string, string>;
+    /** Unmeasured load first, so the JIT has compiled the hot path (every target gets the same). */
+    warmupSeconds?: number;
+  } = {},
 ): Promise<LoadResult> {
-  const result = await autocannon({
-    url,
-    connections: options.connections ?? 16,
-    duration: options.seconds ?? 8,
-    headers: options.headers,
-  });
-  const requests = result.requests.total;
+  const warmup = options.warmupSeconds ?? 8;
+  const warm = warmup > 0 ? await wrk(url, { ...options, seconds: warmup }) : undefined;
+  const report = await wrk(url, options);
+  const seconds = report.durationUs / 1e6;
   return {
     name,
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p90: result.latency.p90,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    requests,
-    bytesPerRequest: requests ? Math.round(result.throughput.total / requests) : 0,
+    rps: Math.round(report.requests / seconds),
+    p50: ms(report.p50),
+    p90: ms(report.p90),
+    p99: ms(report.p99),
+    errors: report.connectErrors + report.readErrors + report.writeErrors + report.timeouts,
+    non2xx: report.non2xx,
+    requests: report.requests,
+    warmupRequests: warm?.requests ?? 0,
+    bytesPerRequest: report.requests ? Math.round(report.bytes / report.requests) : 0,
   };
+}
+
+async function wrk(
+  url: string,
+  options: { connections?: number; seconds?: number; headers?: Record<string, string> },
+): Promise<WrkReport> {
+  const args = [
+    '-t1',
+    `-c${options.connections ?? 16}`,
+    `-d${options.seconds ?? 8}s`,
+    '--timeout',
+    '10s',
+    '-s',
+    WRK_REPORT,
+    ...Object.entries(options.headers ?? {}).flatMap(([header, value]) => ['-H', `${header}: ${value}`]),
+    url,
+  ];
+  const { stdout } = await run('wrk', args);
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    return JSON.parse(line) as WrkReport;
+  } catch {
+    throw new Error(`wrk printed no report for ${url}: ${stdout.slice(-500)}`);
+  }
+}
+
+function run(command: string, args: string[]): Promise<{ stdout: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${command} failed: ${err.message} ${stderr}`));
+      else resolve({ stdout });
+    });
+  });
 }
 
 /** The API server's own count of requests it served (apiserver_request_total, all labels). */

@@ -3,7 +3,7 @@
  * Fastify route (the ceiling), in one run on this machine, and writes docs/PERFORMANCE.md and
  * bench/results/latest.json. BENCH_SCALE=small runs a quick version (for development).
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import type { ClientRequest } from 'node:http';
 import { cpus, freemem, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -60,8 +60,9 @@ const results: Record<string, unknown> = {
 };
 const loads: LoadResult[] = [];
 
-log('compiling the services (tsc), to measure them as the production image runs them');
-buildServices();
+execFileSync('bash', [join(REPO_ROOT, 'tools', 'apt-install.sh'), 'wrk', 'wrk'], { stdio: 'inherit' });
+log('bundling the services (esbuild), to measure them as the production image runs them');
+await buildServices();
 const plane = await startControlPlane({ users: [{ name: USER, groups: [] }] });
 const admin = await KubeClient.fromFile(plane.adminKubeconfig, { requestTimeoutMs: 60_000 });
 const services: RunningService[] = [];
@@ -126,17 +127,26 @@ try {
   );
   bare.child.kill();
   loads.push(
-    await withApiServerCount(`API server: list ${SCALE.big} Notebooks (resourceVersion=0)`, () =>
-      load('', `${plane.server}/apis/kubeflow.org/v1beta1/namespaces/bench-1k/notebooks?resourceVersion=0`, {
-        headers: { authorization: `Bearer ${plane.adminToken}` },
+    await withApiServerCount(`jupyter-api: list ${SCALE.big} notebooks (summaries with status)`, () =>
+      load('', `${jupyter.url}/api/namespaces/bench-1k/notebooks`, {
+        headers: userHeaders,
         seconds: SECONDS,
       }),
     ),
   );
+  // As a browser asks for it (the SPAs' fetches always accept gzip): the same list, compressed once
+  // per version, a twentieth of the bytes.
   loads.push(
-    await withApiServerCount(`jupyter-api: list ${SCALE.big} notebooks (summaries with status)`, () =>
-      load('', `${jupyter.url}/api/namespaces/bench-1k/notebooks`, {
-        headers: userHeaders,
+    await load(
+      `jupyter-api: list ${SCALE.big} notebooks, gzip (as browsers ask)`,
+      `${jupyter.url}/api/namespaces/bench-1k/notebooks`,
+      { headers: { ...userHeaders, 'accept-encoding': 'gzip' }, seconds: SECONDS },
+    ),
+  );
+  loads.push(
+    await withApiServerCount(`API server: list ${SCALE.big} Notebooks (resourceVersion=0)`, () =>
+      load('', `${plane.server}/apis/kubeflow.org/v1beta1/namespaces/bench-1k/notebooks?resourceVersion=0`, {
+        headers: { authorization: `Bearer ${plane.adminToken}` },
         seconds: SECONDS,
       }),
     ),
@@ -153,7 +163,9 @@ try {
   // ---- Phase 4: live updates instead of polling.
   results.live = await liveFigures(jupyter, userHeaders);
 
-  // ---- Phase 5: creating a notebook with a new workspace volume.
+  // ---- Phase 5: creating a notebook with a new workspace volume (in a namespace of its own: the
+  // 10-notebook namespace is measured again in phase 6).
+  await seed.namespace(admin, 'bench-create', USER);
   results.create = await createFigures(jupyter, userHeaders);
 
   // ---- Phase 6: the curve and a busy cluster.
@@ -219,6 +231,11 @@ try {
   const volumes = await startService(serviceByName('volumes-api'), plane.adminKubeconfig, {}, true);
   services.push(volumes);
   loads.push(
+    await withApiServerCount(`volumes-api: list ${SCALE.pvcs} PVCs with notebook usage`, () =>
+      load('', `${volumes.url}/api/namespaces/bench-1k/pvcs`, { headers: userHeaders, seconds: SECONDS }),
+    ),
+  );
+  loads.push(
     await withApiServerCount(`API server: list ${SCALE.pvcs} PVCs (resourceVersion=0)`, () =>
       load('', `${plane.server}/api/v1/namespaces/bench-1k/persistentvolumeclaims?resourceVersion=0`, {
         headers: { authorization: `Bearer ${plane.adminToken}` },
@@ -226,16 +243,19 @@ try {
       }),
     ),
   );
-  loads.push(
-    await withApiServerCount(`volumes-api: list ${SCALE.pvcs} PVCs with notebook usage`, () =>
-      load('', `${volumes.url}/api/namespaces/bench-1k/pvcs`, { headers: userHeaders, seconds: SECONDS }),
-    ),
-  );
 
   await seed.namespace(admin, 'bench-tb', USER);
   await seed.tensorboards(admin, 'bench-tb', SCALE.tensorboards);
   const tensorboards = await startService(serviceByName('tensorboards-api'), plane.adminKubeconfig, {}, true);
   services.push(tensorboards);
+  loads.push(
+    await withApiServerCount(`tensorboards-api: list ${SCALE.tensorboards} TensorBoards`, () =>
+      load('', `${tensorboards.url}/api/namespaces/bench-tb/tensorboards`, {
+        headers: userHeaders,
+        seconds: SECONDS,
+      }),
+    ),
+  );
   loads.push(
     await withApiServerCount(`API server: list ${SCALE.tensorboards} Tensorboards (resourceVersion=0)`, () =>
       load(
@@ -245,30 +265,22 @@ try {
       ),
     ),
   );
-  loads.push(
-    await withApiServerCount(`tensorboards-api: list ${SCALE.tensorboards} TensorBoards`, () =>
-      load('', `${tensorboards.url}/api/namespaces/bench-tb/tensorboards`, {
-        headers: userHeaders,
-        seconds: SECONDS,
-      }),
-    ),
-  );
 
   await seed.profiles(admin, SCALE.profiles, 'kf-admin');
   const profiles = await startService(serviceByName('profiles-api'), plane.adminKubeconfig, {}, true);
   services.push(profiles);
+  loads.push(
+    await withApiServerCount(
+      `profiles-api: KFAM bindings list, ${SCALE.profiles} profiles, as cluster admin`,
+      () => load('', `${profiles.url}/kfam/v1/bindings`, { headers: adminHeaders, seconds: SECONDS }),
+    ),
+  );
   loads.push(
     await withApiServerCount(`API server: list RoleBindings in all namespaces (resourceVersion=0)`, () =>
       load('', `${plane.server}/apis/rbac.authorization.k8s.io/v1/rolebindings?resourceVersion=0`, {
         headers: { authorization: `Bearer ${plane.adminToken}` },
         seconds: SECONDS,
       }),
-    ),
-  );
-  loads.push(
-    await withApiServerCount(
-      `profiles-api: KFAM bindings list, ${SCALE.profiles} profiles, as cluster admin`,
-      () => load('', `${profiles.url}/kfam/v1/bindings`, { headers: adminHeaders, seconds: SECONDS }),
     ),
   );
   results.rssMB = Object.fromEntries(
@@ -285,26 +297,29 @@ log(`done in ${results.durationSeconds} s: docs/PERFORMANCE.md, bench/results/la
 // ---------------------------------------------------------------------------------------------
 
 async function withApiServerCount(name: string, run: () => Promise<LoadResult>): Promise<LoadResult> {
-  const ownTarget0 = name.startsWith('API server');
-  // Background traffic (the controller manager, watches) over the same time, measured just before.
-  let background = 0;
-  if (!ownTarget0) {
-    const idleBefore = await apiServerRequestCount(admin);
-    await new Promise((r) => setTimeout(r, SECONDS * 1000));
-    background = (await apiServerRequestCount(admin)) - idleBefore - 1;
+  const ownTarget = name.startsWith('API server');
+  // Background traffic (the controller manager, watches, leases), as a rate measured just before.
+  let backgroundPerMs = 0;
+  if (!ownTarget) {
+    const idle = await timed(async () => {
+      const first = await apiServerRequestCount(admin);
+      await new Promise((r) => setTimeout(r, SECONDS * 1000));
+      return (await apiServerRequestCount(admin)) - first - 1;
+    });
+    backgroundPerMs = Math.max(0, idle.value) / idle.ms;
   }
   const before = await apiServerRequestCount(admin);
-  const result = await run();
+  const { value: result, ms } = await timed(run);
   const after = await apiServerRequestCount(admin);
-  // One of the two /metrics reads is counted in the delta; background traffic is subtracted.
-  const made = Math.max(0, after - before - 1 - background);
-  const ownTarget = name.startsWith('API server');
+  // One of the two /metrics reads is in the delta; the background over the same time is not ours.
+  const made = Math.max(0, Math.round(after - before - 1 - backgroundPerMs * ms));
+  // Every list request of the window counts, the unmeasured warm-up ones too.
+  const sent = result.requests + result.warmupRequests;
   return {
     ...result,
     name,
     apiServerRequests: ownTarget ? undefined : made,
-    apiServerRequestsPer100:
-      ownTarget || !result.requests ? undefined : Math.round((made / result.requests) * 100 * 1000) / 1000,
+    apiServerRequestsPer100: ownTarget || !sent ? undefined : Math.round((made / sent) * 100 * 1000) / 1000,
   };
 }
 
@@ -468,7 +483,7 @@ async function createFigures(service: RunningService, headers: Record<string, st
       datavols: [],
     };
     const { value, ms } = await timed(() =>
-      fetch(`${service.url}/api/namespaces/bench-small/notebooks`, {
+      fetch(`${service.url}/api/namespaces/bench-create/notebooks`, {
         method: 'POST',
         headers: { ...headers, ...csrf },
         body: JSON.stringify(body),
