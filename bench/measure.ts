@@ -19,6 +19,8 @@ export interface LoadResult {
   bytesPerRequest: number;
   apiServerRequests?: number;
   apiServerRequestsPer100?: number;
+  /** Measured runs the figures are the medians of. */
+  runs?: number;
 }
 
 const WRK_REPORT = join(dirname(fileURLToPath(import.meta.url)), 'wrk-report.lua');
@@ -55,23 +57,29 @@ export async function load(
     headers?: Record<string, string>;
     /** Unmeasured load first, so the JIT has compiled the hot path (every target gets the same). */
     warmupSeconds?: number;
+    /** Measured runs; figures are the median of each over the runs (a noisy machine's outliers). */
+    repeat?: number;
   } = {},
 ): Promise<LoadResult> {
   const warmup = options.warmupSeconds ?? 8;
   const warm = warmup > 0 ? await wrk(url, { ...options, seconds: warmup }) : undefined;
-  const report = await wrk(url, options);
-  const seconds = report.durationUs / 1e6;
+  const reports: WrkReport[] = [];
+  for (let run = 0; run < (options.repeat ?? 1); run++) reports.push(await wrk(url, options));
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const sum = (pick: (report: WrkReport) => number) => reports.reduce((total, r) => total + pick(r), 0);
+  const requests = sum((r) => r.requests);
   return {
     name,
-    rps: Math.round(report.requests / seconds),
-    p50: ms(report.p50),
-    p90: ms(report.p90),
-    p99: ms(report.p99),
-    errors: report.connectErrors + report.readErrors + report.writeErrors + report.timeouts,
-    non2xx: report.non2xx,
-    requests: report.requests,
+    rps: Math.round(median(reports.map((r) => r.requests / (r.durationUs / 1e6)))),
+    p50: ms(median(reports.map((r) => r.p50))),
+    p90: ms(median(reports.map((r) => r.p90))),
+    p99: ms(median(reports.map((r) => r.p99))),
+    errors: sum((r) => r.connectErrors + r.readErrors + r.writeErrors + r.timeouts),
+    non2xx: sum((r) => r.non2xx),
+    requests,
     warmupRequests: warm?.requests ?? 0,
-    bytesPerRequest: report.requests ? Math.round(report.bytes / report.requests) : 0,
+    bytesPerRequest: requests ? Math.round(sum((r) => r.bytes) / requests) : 0,
+    runs: reports.length,
   };
 }
 

@@ -84,7 +84,7 @@ export function writeReport(input: Record<string, unknown>, smallScale: boolean)
     '|---|---:|---:|---:|---:|---:|---:|---:|---|',
     ...loads.map(
       (load) =>
-        `| ${load.name} | ${load.rps} | ${load.p50} | ${load.p90} | ${load.p99} | ${load.errors} | ${load.non2xx} | ${load.bytesPerRequest} | ${load.apiServerRequests === undefined ? '' : `${load.apiServerRequests} (${load.apiServerRequestsPer100})`} |`,
+        `| ${load.name}${(load.runs ?? 1) > 1 ? ` (median of ${load.runs} runs)` : ''} | ${load.rps} | ${load.p50} | ${load.p90} | ${load.p99} | ${load.errors} | ${load.non2xx} | ${load.bytesPerRequest} | ${load.apiServerRequests === undefined ? '' : `${load.apiServerRequests} (${load.apiServerRequestsPer100})`} |`,
     ),
     '',
     '## Targets',

@@ -122,7 +122,7 @@ try {
     await load(
       `bare Fastify route, pre-built ${Math.round(payloadBytes / 1024)} KiB payload (ceiling)`,
       `${bare.url}/payload`,
-      { seconds: SECONDS },
+      { seconds: SECONDS, repeat: 3 },
     ),
   );
   bare.child.kill();
@@ -131,6 +131,7 @@ try {
       load('', `${jupyter.url}/api/namespaces/bench-1k/notebooks`, {
         headers: userHeaders,
         seconds: SECONDS,
+        repeat: 3,
       }),
     ),
   );
@@ -140,7 +141,7 @@ try {
     await load(
       `jupyter-api: list ${SCALE.big} notebooks, gzip (as browsers ask)`,
       `${jupyter.url}/api/namespaces/bench-1k/notebooks`,
-      { headers: { ...userHeaders, 'accept-encoding': 'gzip' }, seconds: SECONDS },
+      { headers: { ...userHeaders, 'accept-encoding': 'gzip' }, seconds: SECONDS, repeat: 3 },
     ),
   );
   loads.push(

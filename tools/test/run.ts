@@ -4,10 +4,10 @@
  * test files by substring: `npm test -- jupyter`.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { REPO_ROOT, startControlPlane } from '../control-plane/control-plane.ts';
-import { serviceAccountKubeconfigs } from '../control-plane/service-accounts.ts';
+import { writeClusterFile } from './cluster-file.ts';
 
 const ROOTS = ['shared', 'services', 'tools', 'e2e', 'deploy', 'reliability'];
 function findTests(dir: string, found: string[] = []): string[] {
@@ -44,24 +44,8 @@ if (!existsSync('/usr/bin/chromium') && files.some((file) => file.includes('brow
 const started = Date.now();
 const plane = await startControlPlane();
 console.log(`control plane up in ${((Date.now() - started) / 1000).toFixed(1)} s at ${plane.server}`);
-const serviceKubeconfigs = await serviceAccountKubeconfigs(plane.server, plane.adminKubeconfig, plane.dir);
-if (Object.keys(serviceKubeconfigs).length) {
-  console.log(
-    `services act as their deployed ServiceAccounts: ${Object.keys(serviceKubeconfigs).join(', ')}`,
-  );
-}
-const clusterFile = join(plane.dir, 'test-cluster.json');
-writeFileSync(
-  clusterFile,
-  JSON.stringify({
-    server: plane.server,
-    adminKubeconfig: plane.adminKubeconfig,
-    adminToken: plane.adminToken,
-    users: plane.users,
-    dir: plane.dir,
-    serviceKubeconfigs,
-  }),
-);
+const clusterFile = await writeClusterFile(plane);
+console.log('services act as their deployed ServiceAccounts (deploy/base/<service>/rbac.yaml)');
 
 const child = spawn(
   process.execPath,
