@@ -19,18 +19,27 @@ export const DEMO_USERS = {
   admin: { name: 'admin@example.com', groups: ['platform-admins'], role: 'cluster admin (by RBAC)' },
 };
 
+/**
+ * Creates the object, or returns the one already there. The API server asks to retry some writes
+ * that race a controller (a pod for a ServiceAccount whose token the token controller has not
+ * made yet: 500 ServerTimeout with retryAfterSeconds): those are retried for up to 30 s.
+ */
 async function ensure(
   kube: KubeClient,
   resource: Parameters<KubeClient['create']>[0],
   namespace: string | undefined,
   body: KubeObject,
 ) {
-  try {
-    return await kube.create(resource, namespace, body);
-  } catch (err) {
-    if ((err as { status?: number }).status === 409)
-      return kube.get(resource, namespace, body.metadata?.name ?? '');
-    throw err;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await kube.create(resource, namespace, body);
+    } catch (err) {
+      const failure = err as { status?: number; body?: { reason?: string } };
+      if (failure.status === 409) return kube.get(resource, namespace, body.metadata?.name ?? '');
+      const retryable = failure.body?.reason === 'ServerTimeout' || failure.status === 429;
+      if (!retryable || attempt >= 60) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 }
 
@@ -110,6 +119,31 @@ function pvc(name: string, size: string): KubeObject {
   };
 }
 
+const persistentVolumes = {
+  group: '',
+  version: 'v1',
+  plural: 'persistentvolumes',
+  kind: 'PersistentVolume',
+  namespaced: false,
+} as const;
+
+/** A volume reserved for one demo claim (claimRef), which the PV controller then binds. */
+function volumeFor(claim: string, size: string): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'PersistentVolume',
+    metadata: { name: `demo-${claim}` },
+    spec: {
+      capacity: { storage: size },
+      accessModes: ['ReadWriteOnce'],
+      storageClassName: 'standard',
+      persistentVolumeReclaimPolicy: 'Retain',
+      hostPath: { path: `/tmp/kf-demo/${claim}` },
+      claimRef: { namespace: DEMO_NAMESPACE, name: claim },
+    },
+  } as KubeObject;
+}
+
 export async function seedDemo(kube: KubeClient, log: (message: string) => void = () => undefined) {
   log('seeding demo data');
   await ensure(kube, resources.storageClasses, undefined, {
@@ -117,6 +151,8 @@ export async function seedDemo(kube: KubeClient, log: (message: string) => void 
     kind: 'StorageClass',
     metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
     provisioner: 'kubernetes.io/no-provisioner',
+    // As for local volumes: claims bind when a pod first uses them, not before.
+    volumeBindingMode: 'WaitForFirstConsumer',
     allowVolumeExpansion: true,
   } as KubeObject);
   await ensure(kube, resources.profiles, undefined, {
@@ -183,6 +219,9 @@ export async function seedDemo(kube: KubeClient, log: (message: string) => void 
     ['scratch', '1Gi'],
   ] as const) {
     await ensure(kube, resources.persistentVolumeClaims, DEMO_NAMESPACE, pvc(name, size));
+    // No provisioner runs locally: a volume made for each claim (but scratch, left waiting for its
+    // first consumer) lets the controller manager bind it, so the demo shows Bound volumes.
+    if (name !== 'scratch') await ensure(kube, persistentVolumes, undefined, volumeFor(name, size));
   }
 
   const ready = await ensure(
