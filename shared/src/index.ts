@@ -4,6 +4,7 @@ export * from './run-service.ts';
 export * from './quantity.ts';
 export * from './http/errors.ts';
 export * from './http/envelope.ts';
+export * from './http/serialized-list.ts';
 export * from './http/error-handler-plugin.ts';
 export * from './auth/route-access.ts';
 export * from './auth/sar-cache.ts';

@@ -35,6 +35,12 @@ export class NotebookViews {
   private readonly summaryMemo = new Map<string, Memo<NotebookSummary[]>>();
   private readonly eventMemo = new Map<string, Memo<Map<string, EventObject[]>>>();
   private readonly podMemo = new Map<string, Memo<Map<string, PodObject[]>>>();
+  /**
+   * Each notebook's summary, kept while nothing it depends on changed (its resourceVersion, its
+   * first pod's, its events', the spawner config): after a change in a namespace only the
+   * changed notebooks are summarized again, and the same objects let their JSON be reused.
+   */
+  private readonly itemMemo = new Map<string, Map<string, { key: string; value: NotebookSummary }>>();
   /** How many times summaries were computed rather than reused (for tests and metrics). */
   computations = 0;
 
@@ -120,16 +126,45 @@ export class NotebookViews {
     this.computations++;
     let validUntil = Infinity;
     const seq = this.computations;
+    const kept = this.itemMemo.get(namespace);
+    const keep = new Map<string, { key: string; value: NotebookSummary }>();
     const value = this.notebooks
       .list(namespace)
       .map((notebook) => {
         const until = statusValidUntil(notebook, now);
-        if (until !== undefined) validUntil = Math.min(validUntil, until);
-        return this.summary(notebook, now);
+        // A status that depends on the clock (a new notebook's grace period) is not kept.
+        if (until !== undefined) {
+          validUntil = Math.min(validUntil, until);
+          return this.summary(notebook, now);
+        }
+        const name = notebook.metadata?.name ?? '';
+        const itemKey = this.itemKey(namespace, notebook);
+        const previous = kept?.get(name);
+        const entry =
+          previous?.key === itemKey ? previous : { key: itemKey, value: this.summary(notebook, now) };
+        keep.set(name, entry);
+        return entry.value;
       })
       .sort(byNamespaceAndName);
+    // Only the namespace's current notebooks stay kept.
+    if (keep.size) this.itemMemo.set(namespace, keep);
+    else this.itemMemo.delete(namespace);
     this.summaryMemo.set(namespace, { key, value, validUntil, seq });
     return value;
+  }
+
+  /** Everything a notebook's summary depends on, but the clock. */
+  private itemKey(namespace: string, notebook: NotebookObject): string {
+    const name = notebook.metadata?.name ?? '';
+    return [
+      notebook.metadata?.uid,
+      notebook.metadata?.resourceVersion,
+      this.firstPod(namespace, name)?.metadata?.resourceVersion ?? '-',
+      this.notebookEvents(namespace, name)
+        .map((event) => event.metadata?.resourceVersion)
+        .join(','),
+      this.spawner.current.version,
+    ].join('|');
   }
 
   /** Names the version of `summaries(namespace)` currently served (for ETags and cached answers). */

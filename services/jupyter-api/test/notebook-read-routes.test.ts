@@ -174,11 +174,18 @@ describe('notebook reads: list, all namespaces, get, pod, logs, events', () => {
     await app.inject({ url: `/api/namespaces/${ns}/notebooks`, headers: asUser(bob) });
     await app.inject({ url: `/api/namespaces/${ns}/notebooks?sort=age`, headers: asUser(bob) });
     assert.equal(views.computations, before);
+    const earlier = new Map(views.summaries(ns).map((summary) => [summary.name, summary]));
     await setNotebookStatus(ns, 'odd-nb', { readyReplicas: 1 });
     await eventually(() =>
       views.summaries(ns).find((s) => s.name === 'odd-nb')?.status.phase === 'ready' ? true : undefined,
     );
     assert.equal(views.computations, before + 1);
+    // Only the changed notebook was summarized again; the others are the very same objects, so
+    // their JSON is reused too.
+    for (const summary of views.summaries(ns)) {
+      if (summary.name === 'odd-nb') assert.notEqual(summary, earlier.get('odd-nb'));
+      else assert.equal(summary, earlier.get(summary.name), `${summary.name} kept`);
+    }
   });
 
   it('answers lists, get, pod and events from the caches, with no Kubernetes call per notebook', async () => {

@@ -47,6 +47,8 @@ export class VolumeViews {
   private readonly summaryMemo = new Map<string, Memo<PvcSummary[]>>();
   private readonly eventMemo = new Map<string, Memo<Map<string, EventObject[]>>>();
   private readonly notebookMemo = new Map<string, Memo<Map<string, string[]>>>();
+  /** Per namespace, each PVC's summary with the key of everything it was made from. */
+  private readonly itemMemo = new Map<string, Map<string, Memo<PvcSummary>>>();
 
   constructor(
     private readonly caches: CacheRegistry,
@@ -120,7 +122,11 @@ export class VolumeViews {
     for (const notebook of this.notebooks.list(namespace)) {
       const name = notebook.metadata?.name;
       if (!name) continue;
-      for (const claim of notebookClaims(notebook)) index.set(claim, [...(index.get(claim) ?? []), name]);
+      for (const claim of notebookClaims(notebook)) {
+        const names = index.get(claim);
+        if (names) names.push(name);
+        else index.set(claim, [name]);
+      }
     }
     for (const names of index.values()) names.sort();
     this.notebookMemo.set(namespace, { key, value: index });
@@ -163,17 +169,44 @@ export class VolumeViews {
     };
   }
 
-  /** Every PVC of a namespace as the list shows it, sorted by name, rebuilt only on change. */
+  /**
+   * Every PVC of a namespace as the list shows it, sorted by name. Rebuilt only when something in
+   * the namespace changed, and then only the PVCs whose own inputs changed are summarized again
+   * (their resourceVersion, their events, the notebooks using them, their viewer): the others
+   * keep their summary objects, and so their serialized JSON.
+   */
   summaries(namespace: string): PvcSummary[] {
     const key = this.summariesVersion(namespace);
     const memo = this.summaryMemo.get(namespace);
     if (memo?.key === key) return memo.value;
     const viewers = this.viewersIn(namespace);
+    const kept = this.itemMemo.get(namespace);
+    const keep = new Map<string, Memo<PvcSummary>>();
+    const events = this.eventsByClaim(namespace);
+    const users = this.notebooksByClaim(namespace);
     const value = this.pvcs
       .list(namespace)
-      .map((pvc) => this.summary(pvc, viewers))
+      .map((pvc) => {
+        const name = pvc.metadata?.name ?? '';
+        const itemKey = [
+          pvc.metadata?.uid,
+          pvc.metadata?.resourceVersion,
+          (events.get(name) ?? []).map((event) => event.metadata?.resourceVersion).join(','),
+          (users.get(name) ?? []).join(','),
+          viewersOf(name, viewers)
+            .map((viewer) => `${viewer.metadata?.name}@${viewer.metadata?.resourceVersion}`)
+            .join(','),
+        ].join('|');
+        const previous = kept?.get(name);
+        const entry =
+          previous?.key === itemKey ? previous : { key: itemKey, value: this.summary(pvc, viewers) };
+        keep.set(name, entry);
+        return entry.value;
+      })
       .filter((summary) => summary.name)
       .sort((a, b) => a.name.localeCompare(b.name));
+    if (keep.size) this.itemMemo.set(namespace, keep);
+    else this.itemMemo.delete(namespace);
     this.summaryMemo.set(namespace, { key, value });
     return value;
   }

@@ -2,6 +2,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { notModified } from './conditional.ts';
+import { SerializedJson } from './serialized-list.ts';
 
 interface Entry {
   json: Buffer;
@@ -44,7 +45,10 @@ export class CachedAnswers {
     if (notModified(request, reply, etag)) return reply;
     let entry = this.entries.get(etag);
     if (!entry) {
-      entry = { json: Buffer.from(reply.serialize(build()) as string) };
+      const built = build();
+      // Lists of pre-serialized items come as JSON; anything else goes through the route schema.
+      const json = built instanceof SerializedJson ? built.json : (reply.serialize(built) as string);
+      entry = { json: Buffer.from(json) };
       if (entry.json.length < this.entries.maxSize) this.entries.set(etag, entry);
     }
     reply.type('application/json; charset=utf-8');

@@ -1,6 +1,8 @@
 import {
   CachedAnswers,
   NamespaceParams,
+  SerializedItems,
+  listEnvelope,
   etagFor,
   streamList,
   type ServiceApp,
@@ -15,7 +17,7 @@ import {
   successEnvelope,
 } from '@kf-ts/shared';
 import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { NotebookObject } from '../notebook-status.ts';
 import { type ListQuery, type NotebookSummary, applyListQuery } from '../notebook-summary.ts';
 import { NOTEBOOK_NAME_LABEL, type PodObject } from '../notebook-views.ts';
@@ -54,9 +56,16 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
     app.addSchema(NotebookSummarySchema);
     app.addSchema(NotebookEventSchema);
 
-    const answerList = (request: FastifyRequest, items: NotebookSummary[], query: ListQuery) => {
+    // Each summary's JSON is made once and reused while the summary object is (NotebookViews).
+    const summariesJson = new SerializedItems(NotebookSummarySchema);
+    const answerList = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      items: NotebookSummary[],
+      query: ListQuery,
+    ) => {
       const { items: page, total } = applyListQuery(items, query);
-      return ok(request, { notebooks: page, total });
+      return listEnvelope(request, 'notebooks', summariesJson.serialize(reply, page), { total });
     };
 
     app.get(
@@ -93,7 +102,7 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
           JSON.stringify(query),
         ]);
         return answers.send(request, reply, etag, () =>
-          answerList(request, views.summaries(namespace), query),
+          answerList(request, reply, views.summaries(namespace), query),
         );
       },
     );
@@ -154,6 +163,7 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
         return answers.send(request, reply, etag, () =>
           answerList(
             request,
+            reply,
             namespaces.flatMap((namespace) => views.summaries(namespace)),
             query,
           ),

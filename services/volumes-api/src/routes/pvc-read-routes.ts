@@ -1,5 +1,7 @@
 import {
   CachedAnswers,
+  SerializedItems,
+  listEnvelope,
   NamespaceParams,
   WatchQuery,
   streamList,
@@ -29,6 +31,8 @@ export function pvcReadRoutes(context: VolumesContext): FastifyPluginAsync {
     const { views } = context;
     // Polled lists: serialized and compressed once per version, revalidated with ETags.
     const answers = new CachedAnswers(16 * 1024 * 1024);
+    // Each summary's JSON is made once and reused while the summary object is (VolumeViews).
+    const summariesJson = new SerializedItems(PvcSummarySchema);
     app.addSchema(VolumeStatusSchema);
     app.addSchema(PvcSummarySchema);
 
@@ -90,7 +94,9 @@ export function pvcReadRoutes(context: VolumesContext): FastifyPluginAsync {
           });
         }
         const etag = etagFor(['pvcs', namespace, request.identity?.name, views.summariesVersion(namespace)]);
-        return answers.send(request, reply, etag, () => ok(request, { pvcs: views.summaries(namespace) }));
+        return answers.send(request, reply, etag, () =>
+          listEnvelope(request, 'pvcs', summariesJson.serialize(reply, views.summaries(namespace))),
+        );
       },
     );
 
