@@ -21,6 +21,8 @@ interface Sample {
   status: number;
   kind: 'list' | 'create';
   name?: string;
+  /** The answer's message, kept for anything but 200 and 503 so a failure says what it was. */
+  message?: string;
 }
 
 /** Lists and creates in a loop until stopped; every answer's status and time recorded. */
@@ -47,7 +49,15 @@ function drive(app: FastifyInstance, namespace: string) {
               },
             },
       );
-      samples.push({ at: started, ms: Date.now() - started, status: res.statusCode, kind, name });
+      const odd = res.statusCode !== 200 && res.statusCode !== 503;
+      samples.push({
+        at: started,
+        ms: Date.now() - started,
+        status: res.statusCode,
+        kind,
+        name,
+        message: odd ? `${kind} at ${started}: ${res.body.slice(0, 300)}` : undefined,
+      });
       await new Promise((r) => setTimeout(r, kind === 'list' ? 20 : 150));
     }
   };
@@ -142,6 +152,9 @@ describe('faults: API server and etcd restarts under load', () => {
         statusesWhileDown: [...new Set(during.map((sample) => sample.status))].sort(),
         slowestMs: slowest,
         firstSuccessAfterReturnMs: firstClean ? firstClean - upAt : null,
+        oddWhileDown: during.flatMap((sample) => (sample.message ? [sample.message] : [])).slice(0, 3),
+        downAt,
+        upAt,
       };
       assert.ok(during.length > 0, 'requests were made while it was down');
       assert.ok(slowest < 5000, `every request answered within 5 s (slowest ${slowest} ms)`);

@@ -72,6 +72,9 @@ describe('API server outage', () => {
       20_000,
       'readiness',
     );
+    // A caller without the right is told so again: the denial is believed once it is ready.
+    const stranger = await app.inject({ url, headers: { 'kubeflow-userid': 'stranger@example.com' } });
+    assert.equal(stranger.statusCode, 403, stranger.body);
   });
 
   it('resynchronises watch caches after the outage', async () => {

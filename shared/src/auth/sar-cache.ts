@@ -37,10 +37,17 @@ interface SubjectAccessReviewStatus {
  * SubjectAccessReviews as the caller, with decisions reused for a short TTL (allow and deny, as
  * Kubernetes' delegating authorizer does) and identical concurrent checks sharing one call.
  * Fails closed: when the API server cannot answer, the check throws a 503, never allows.
+ *
+ * A kube-apiserver that has just started answers reviews before its RBAC informers have synced,
+ * and then denies everyone. So once a review has failed to reach the API server, denials are not
+ * believed (nor cached) until its /readyz says it is ready: until then they are 503s too.
  */
 export class SarCache {
   private readonly decisions: LRUCache<string, { allowed: boolean }>;
   private readonly inFlight = new Map<string, Promise<boolean>>();
+  /** Set when a review could not reach the API server; cleared by a ready /readyz. */
+  private recovering = false;
+  private readiness: Promise<boolean> | undefined;
 
   constructor(
     private readonly kube: KubeClient,
@@ -89,8 +96,9 @@ export class SarCache {
   }
 
   private async review(subject: Subject, attributes: AccessAttributes): Promise<boolean> {
+    let review: SubjectAccessReviewStatus;
     try {
-      const review = await this.kube.request<SubjectAccessReviewStatus>(
+      review = await this.kube.request<SubjectAccessReviewStatus>(
         'POST',
         '/apis/authorization.k8s.io/v1/subjectaccessreviews',
         {
@@ -115,11 +123,39 @@ export class SarCache {
           operation: 'create subjectaccessreviews',
         },
       );
-      return review.status?.allowed === true && review.status.denied !== true;
     } catch (err) {
+      this.recovering = true;
       const detail = err instanceof KubeRequestError ? err.message : String(err);
       throw upstreamUnavailable(`Could not check permissions with the Kubernetes API server (${detail}).`);
     }
+    const allowed = review.status?.allowed === true && review.status.denied !== true;
+    if (!allowed && this.recovering && !(await this.apiServerReady())) {
+      throw upstreamUnavailable(
+        'The Kubernetes API server is starting and cannot check permissions yet; try again in a few seconds.',
+      );
+    }
+    return allowed;
+  }
+
+  /**
+   * One /readyz at a time, shared by every denial that waits on it. A cluster that does not let
+   * us read /readyz (401, 403, 404) cannot tell us more, so its denials are believed again.
+   */
+  private apiServerReady(): Promise<boolean> {
+    const settle = (ready: boolean) => {
+      if (ready) this.recovering = false;
+      return ready;
+    };
+    this.readiness ??= this.kube
+      .request('GET', '/readyz', { text: true, timeoutMs: this.options.timeoutMs, operation: 'get readyz' })
+      .then(
+        () => settle(true),
+        (err: unknown) => settle(err instanceof KubeRequestError && [401, 403, 404].includes(err.status)),
+      )
+      .finally(() => {
+        this.readiness = undefined;
+      });
+    return this.readiness;
   }
 }
 
