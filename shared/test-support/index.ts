@@ -94,6 +94,86 @@ export async function bindRole(
   return name;
 }
 
+export interface Rule {
+  apiGroups: string[];
+  resources: string[];
+  verbs: string[];
+}
+
+/** Would Kubernetes let this user (with groups) do this? Asked as the admin. */
+export async function accessReview(
+  user: { name: string; groups?: string[] },
+  attributes: { verb: string; group: string; resource: string; subresource?: string; namespace?: string },
+): Promise<boolean> {
+  const kube = await adminKube();
+  const review = await kube.request<{ status?: { allowed?: boolean } }>(
+    'POST',
+    '/apis/authorization.k8s.io/v1/subjectaccessreviews',
+    {
+      body: {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SubjectAccessReview',
+        spec: { user: user.name, groups: user.groups ?? [], resourceAttributes: attributes },
+      },
+    },
+  );
+  return review.status?.allowed === true;
+}
+
+/**
+ * Waits until the API server's RBAC answers as `allowed` for every verb on every resource of
+ * `rules`: a new RoleBinding reaches the authorizer's informer a moment after its create returns,
+ * and a test that asks in that moment would see the old answer.
+ */
+async function untilRbacReflects(namespace: string, subject: Subject, rules: Rule[], allowed: boolean) {
+  const user =
+    subject.kind === 'User' ? { name: subject.name } : { name: 'rbac-probe', groups: [subject.name] };
+  const checks = rules.flatMap((rule) =>
+    rule.verbs.flatMap((verb) =>
+      rule.resources.map((resource) => {
+        const [plural, subresource] = resource.split('/');
+        return { verb, group: rule.apiGroups[0] ?? '', resource: plural!, subresource, namespace };
+      }),
+    ),
+  );
+  await eventually(
+    async () => {
+      const answers = await Promise.all(checks.map((check) => accessReview(user, check)));
+      return answers.every((answer) => answer === allowed) ? true : undefined;
+    },
+    10_000,
+    `RBAC ${allowed ? 'granting' : 'revoking'} ${JSON.stringify(rules)} to ${subject.name}`,
+  );
+}
+
+export type Subject = { kind: 'User' | 'Group'; name: string };
+
+/**
+ * Grants a user or group exactly these rules in a namespace (a Role and its RoleBinding, named
+ * alike), and returns once RBAC says so. `revoke()` deletes the binding and waits until RBAC no
+ * longer allows the rules (so only use it for rules nothing else grants the subject).
+ */
+export async function grant(namespace: string, who: string | Subject, rules: Rule[]) {
+  const subject: Subject = typeof who === 'string' ? { kind: 'User', name: who } : who;
+  const kube = await adminKube();
+  const name = `grant-${randomBytes(3).toString('hex')}`;
+  const roles = { ...resources.roleBindings, plural: 'roles', kind: 'Role' };
+  await kube.create(roles, namespace, { metadata: { name, namespace }, rules } as KubeObject);
+  await kube.create(resources.roleBindings, namespace, {
+    metadata: { name, namespace },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: subject.kind, name: subject.name }],
+  } as KubeObject);
+  await untilRbacReflects(namespace, subject, rules, true);
+  return {
+    name,
+    async revoke() {
+      await kube.delete(resources.roleBindings, namespace, name);
+      await untilRbacReflects(namespace, subject, rules, false);
+    },
+  };
+}
+
 /** Waits until the aggregated ClusterRole has rules (the controller manager fills them). */
 export async function waitForAggregatedRole(name: string, timeoutMs = 30_000) {
   const kube = await adminKube();

@@ -9,6 +9,7 @@ import {
   testUser,
   waitForAggregatedRole,
 } from '@kf-ts/shared/testing';
+export { grant } from '@kf-ts/shared/testing';
 import { buildApp } from '../src/app.ts';
 import { loadServiceConfig } from '../src/config.ts';
 
@@ -40,23 +41,6 @@ export async function teamNamespace(prefix: string): Promise<string> {
   await bindRole(namespace, { kind: 'Group', name: 'team-alpha' }, 'kubeflow-edit');
   await bindRole(namespace, { kind: 'User', name: bob.name }, 'kubeflow-view');
   return namespace;
-}
-
-/** Grants a user exactly these rules in a namespace (a Role and its RoleBinding). */
-export async function grant(
-  namespace: string,
-  user: string,
-  rules: { apiGroups: string[]; resources: string[]; verbs: string[] }[],
-) {
-  const kube = await adminKube();
-  const name = `grant-${randomBytes(3).toString('hex')}`;
-  const roles = { ...resources.roleBindings, plural: 'roles', kind: 'Role' };
-  await kube.create(roles, namespace, { metadata: { name, namespace }, rules } as KubeObject);
-  await kube.create(resources.roleBindings, namespace, {
-    metadata: { name, namespace },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: user }],
-  } as KubeObject);
 }
 
 /** A Notebook as the cluster would hold it, created by the admin (any shape, even odd ones). */

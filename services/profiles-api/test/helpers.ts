@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { type KubeObject, type ResourceRef, isKubeConflict, resources } from '@kf-ts/shared';
 import { adminKube, eventually, serviceKube, testUser } from '@kf-ts/shared/testing';
+export { accessReview } from '@kf-ts/shared/testing';
 import { buildApp } from '../src/app.ts';
 import { loadServiceConfig } from '../src/config.ts';
 
@@ -148,26 +149,6 @@ export async function arrangeUpstreamBinding(
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: `kubeflow-${role}` },
     subjects: [{ apiGroup: 'rbac.authorization.k8s.io', ...subject }],
   } as KubeObject);
-}
-
-/** Would Kubernetes let this user (with groups) do this? Asked as the admin. */
-export async function accessReview(
-  user: { name: string; groups?: string[] },
-  attributes: { verb: string; group: string; resource: string; namespace?: string },
-): Promise<boolean> {
-  const kube = await adminKube();
-  const review = await kube.request<{ status?: { allowed?: boolean } }>(
-    'POST',
-    '/apis/authorization.k8s.io/v1/subjectaccessreviews',
-    {
-      body: {
-        apiVersion: 'authorization.k8s.io/v1',
-        kind: 'SubjectAccessReview',
-        spec: { user: user.name, groups: user.groups ?? [], resourceAttributes: attributes },
-      },
-    },
-  );
-  return review.status?.allowed === true;
 }
 
 export async function roleBindingsIn(namespace: string) {

@@ -10,6 +10,8 @@ import {
   testUser,
   waitForAggregatedRole,
 } from '@kf-ts/shared/testing';
+import type { Rule } from '@kf-ts/shared/testing';
+export { grant as grantInNamespace } from '@kf-ts/shared/testing';
 import { buildApp } from '../src/app.ts';
 import { loadServiceConfig } from '../src/config.ts';
 import type { TensorboardObject } from '../src/tensorboard-status.ts';
@@ -47,33 +49,7 @@ export function uniqueCaller(prefix: string) {
   return { name: `${prefix}-${tag}@example.com`, groups: [`${prefix}-${tag}`] };
 }
 
-interface Rule {
-  apiGroups: string[];
-  resources: string[];
-  verbs: string[];
-}
-
 const rbac = '/apis/rbac.authorization.k8s.io/v1';
-
-/** A Role with exactly `rules` in `namespace`, bound to a user or group. */
-export async function grantInNamespace(
-  namespace: string,
-  subject: { kind: 'User' | 'Group'; name: string },
-  rules: Rule[],
-) {
-  const kube = await adminKube();
-  const name = `test-role-${randomBytes(3).toString('hex')}`;
-  await kube.request('POST', `${rbac}/namespaces/${namespace}/roles`, {
-    body: { metadata: { name }, rules },
-  });
-  await kube.request('POST', `${rbac}/namespaces/${namespace}/rolebindings`, {
-    body: {
-      metadata: { name },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', ...subject }],
-    },
-  });
-}
 
 /** A ClusterRole with `rules`, bound cluster-wide to a group; returns a function removing both. */
 export async function grantClusterWide(group: string, rules: Rule[]) {
