@@ -98,11 +98,25 @@ export function writeReport(input: Record<string, unknown>, smallScale: boolean)
     `| 10-notebook namespace as fast with ${scale?.notebooks ?? '?'} notebooks elsewhere as in an empty cluster | ${small?.busy} vs ${small?.empty} req/s (${ratio(small?.busy, small?.empty)}) | ${mark(small ? small.busy >= 0.85 * small.empty : undefined)} |`,
     `| full-list time grows at most linearly (${first?.notebooks} to ${last?.notebooks}) | p50 ${first?.p50} ms to ${last?.p50} ms for ${last && first ? last.notebooks / first.notebooks : '?'}x the notebooks | ${mark(curveLinear)} |`,
     `| with ${scale?.notebooks ?? '?'} notebooks: RSS at most 300 MB, ready within 5 s | ${scale?.rssMB} MB, ready in ${scale?.readyMs} ms (process start included) | ${mark(scale ? scale.rssMB <= 300 && scale.readyMs <= 5000 : undefined)} |`,
-    `| volumes list (1,000 PVCs with notebook usage) vs its API server baseline | ${ratio(pvcs?.rps, apiPvcs?.rps)}x | ${mark(pvcs && notebookRatio ? (ratio(pvcs.rps, apiPvcs?.rps) ?? 0) >= Math.min(notebookRatio, 2) : undefined)} |`,
-    `| TensorBoards list (1,000) vs its API server baseline | ${ratio(tb?.rps, apiTb?.rps)}x | ${mark(tb && notebookRatio ? (ratio(tb.rps, apiTb?.rps) ?? 0) >= Math.min(notebookRatio, 2) : undefined)} |`,
-    `| bindings list (500 profiles) vs the API server listing all RoleBindings | ${ratio(bindings?.rps, apiRb?.rps)}x | ${mark(bindings && notebookRatio ? (ratio(bindings.rps, apiRb?.rps) ?? 0) >= Math.min(notebookRatio, 2) : undefined)} |`,
+    relativeRow(
+      'volumes list (1,000 PVCs with notebook usage) vs its API server baseline',
+      ratio(pvcs?.rps, apiPvcs?.rps),
+      notebookRatio,
+    ),
+    relativeRow(
+      'TensorBoards list (1,000) vs its API server baseline',
+      ratio(tb?.rps, apiTb?.rps),
+      notebookRatio,
+    ),
+    relativeRow(
+      'bindings list (500 profiles) vs the API server listing all RoleBindings',
+      ratio(bindings?.rps, apiRb?.rps),
+      notebookRatio,
+    ),
     `| live updates: a change reaches subscribers within a second | p50 ${live?.changeToSubscriberMs.p50} ms, max ${live?.changeToSubscriberMs.max} ms, ${live?.reached}/${live?.subscribers} reached | ${mark(live ? live.reached === live.subscribers && live.changeToSubscriberMs.max < 1000 : undefined)} |`,
     `| ${live?.subscribers ?? 200} idle subscribers cost under 5% of one core | ${live?.idleCpuPercentOfOneCore}% | ${mark(live ? live.idleCpuPercentOfOneCore < 5 : undefined)} |`,
+    '',
+    "On the relative targets: the API server lists 1,000 Notebooks (custom resources, served as unstructured JSON) an order of magnitude slower than 1,000 PVCs or all RoleBindings (built-in types), so a service's ratio to its own baseline depends mostly on the baseline; the other lists meet the 2x floor the notebook list has, by a wide margin, and not the notebook list's own ratio.",
     '',
     `On the tail of uncompressed lists: every answer is ${Math.round((notebooks?.bytesPerRequest ?? 0) / 1024)} KiB, written from a buffer prepared once, so the service's own work per request is small and the spread comes from pushing that many bytes through loopback sockets to one load-generator thread on the same two cores; the bare route answering the same bytes shows the same spread (its ratio is beside the figure). With gzip, as the SPAs' browsers ask, an answer is ${Math.round((notebooksGzip?.bytesPerRequest ?? 0) / 1024)} KiB and the tail is the service's own.`,
     '',
@@ -145,6 +159,21 @@ export function writeReport(input: Record<string, unknown>, smallScale: boolean)
     '',
   ];
   writeFileSync(join(REPO_ROOT, 'docs', 'PERFORMANCE.md'), lines.join('\n'));
+}
+
+/**
+ * "At least as fast, relative to its API server baseline, as the notebook list": read literally,
+ * the ratio must reach the notebook list's own; the API server answers built-in lists (PVCs,
+ * RoleBindings) many times faster than Notebook CRs, so both readings are given.
+ */
+function relativeRow(what: string, figure: number | undefined, notebookRatio: number | undefined) {
+  if (figure === undefined || notebookRatio === undefined) return `| ${what} | ${figure}x | not measured |`;
+  const floor = figure >= 2 ? 'met against the 2x floor' : '**missed** against the 2x floor';
+  const literal =
+    figure >= notebookRatio
+      ? `met against the notebook list's ${notebookRatio}x`
+      : `**missed** against the notebook list's own ${notebookRatio}x (by ${Math.round((notebookRatio / figure) * 10) / 10}x)`;
+  return `| ${what} | ${figure}x | ${floor}; ${literal} |`;
 }
 
 function SCALE_TEXT(results: Results) {
