@@ -46,13 +46,16 @@ export async function startService(
   extraEnv: Record<string, string> = {},
   /** Run the bundle (`buildServices()` first), as the production image does. */
   compiled = false,
+  /** Node options before the script (tests: `--expose-gc`, a preload). */
+  nodeArgs: string[] = [],
 ): Promise<RunningService> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
     compiled
-      ? [bundlePath(service.name)]
+      ? [...nodeArgs, bundlePath(service.name)]
       : [
+          ...nodeArgs,
           '--conditions=development',
           '--import',
           'tsx',
