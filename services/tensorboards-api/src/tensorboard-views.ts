@@ -24,8 +24,16 @@ interface Memo {
   value: TensorboardSummary[];
 }
 
+/** One TensorBoard's summary, with the key of what it was made from and until when it holds. */
+interface ItemMemo {
+  key: string;
+  validUntil: number;
+  value: TensorboardSummary;
+}
+
 export class TensorboardViews {
   private readonly memo = new Map<string, Memo>();
+  private readonly itemMemo = new Map<string, Map<string, ItemMemo>>();
   private readonly eventIndex = new Map<string, { key: number; value: Map<string, EventObject[]> }>();
   private seq = 0;
 
@@ -67,19 +75,44 @@ export class TensorboardViews {
     };
   }
 
+  /**
+   * Every TensorBoard of a namespace, sorted by name. Rebuilt only when something in the
+   * namespace changed or a status's time ran out (a young TensorBoard without status turns from
+   * waiting to unavailable), and then only the TensorBoards whose own inputs changed are
+   * summarized again: the others keep their summary objects, and so their serialized JSON.
+   */
   summaries(namespace: string, now = Date.now()): TensorboardSummary[] {
     const key = `${this.tensorboards.revision(namespace)}:${this.events.revision(namespace)}`;
     const memo = this.memo.get(namespace);
     if (memo && memo.key === key && now < memo.validUntil) return memo.value;
+    const kept = this.itemMemo.get(namespace);
+    const keep = new Map<string, ItemMemo>();
     let validUntil = Infinity;
     const value = this.tensorboards
       .list(namespace)
       .map((tensorboard) => {
-        const until = statusValidUntil(tensorboard, now);
-        if (until !== undefined) validUntil = Math.min(validUntil, until);
-        return this.summary(tensorboard, now);
+        const name = tensorboard.metadata?.name ?? '';
+        const itemKey = [
+          tensorboard.metadata?.uid,
+          tensorboard.metadata?.resourceVersion,
+          ...this.eventsOf(namespace, name).map((event) => event.metadata?.resourceVersion),
+        ].join('|');
+        const previous = kept?.get(name);
+        const entry =
+          previous && previous.key === itemKey && now < previous.validUntil
+            ? previous
+            : {
+                key: itemKey,
+                validUntil: statusValidUntil(tensorboard, now) ?? Infinity,
+                value: this.summary(tensorboard, now),
+              };
+        keep.set(name, entry);
+        validUntil = Math.min(validUntil, entry.validUntil);
+        return entry.value;
       })
       .sort((a, b) => a.name.localeCompare(b.name));
+    if (keep.size) this.itemMemo.set(namespace, keep);
+    else this.itemMemo.delete(namespace);
     this.memo.set(namespace, { key, seq: ++this.seq, validUntil, value });
     return value;
   }

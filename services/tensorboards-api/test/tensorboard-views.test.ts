@@ -96,6 +96,8 @@ describe('TensorboardViews', () => {
     );
     assert.notEqual(second, first);
     assert.equal(views.summaries('ns', now), second);
+    // Only the new TensorBoard was summarized: 'a' is the very same object (its JSON is reused).
+    assert.equal(second[0], first[0]);
 
     events.applyWrite({
       metadata: { name: 'a.1', namespace: 'ns', resourceVersion: String(resourceVersion++) },
@@ -108,6 +110,8 @@ describe('TensorboardViews', () => {
     const third = views.summaries('ns', now);
     assert.notEqual(third, second);
     assert.notEqual(views.version('ns', now), version);
+    assert.notEqual(third[0], second[0], "'a' has a new event, so a new summary");
+    assert.equal(third[1], second[1], "'other' is untouched");
     assert.deepEqual(third.find((summary) => summary.name === 'a')?.status, {
       phase: 'warning',
       message: 'FailedCreate: exceeded quota',
@@ -118,9 +122,13 @@ describe('TensorboardViews', () => {
   it('recomputes once a young TensorBoard without status stops being young', () => {
     const { tensorboards, views } = setup();
     tensorboards.applyWrite(tensorboard('young', { status: undefined }, 1000));
-    assert.equal(views.summaries('ns', now)[0]?.status.phase, 'waiting');
+    tensorboards.applyWrite(tensorboard('settled'));
+    const first = views.summaries('ns', now);
+    assert.equal(first[1]?.status.phase, 'waiting');
     const later = now + YOUNG_MS;
-    assert.equal(views.summaries('ns', later)[0]?.status.phase, 'warning');
+    const second = views.summaries('ns', later);
+    assert.equal(second[1]?.status.phase, 'warning');
+    assert.equal(second[0], first[0], 'a summary without a deadline is kept');
   });
 
   it("indexes a namespace's Tensorboard events by name, newest first", () => {

@@ -3,6 +3,8 @@ import {
   CachedAnswers,
   type KubeObject,
   NamespaceParams,
+  SerializedItems,
+  listEnvelope,
   type ServiceApp,
   authenticatedRoute,
   badRequest,
@@ -51,6 +53,8 @@ export function tensorboardRoutes(config: Config, views: TensorboardViews): Fast
     const podDefaults = app.caches.cache<PodDefault>(resources.podDefaults);
     const schemes = logspathSchemes(config);
     const answers = new CachedAnswers(16 * 1024 * 1024);
+    // Each summary's JSON is made once and reused while the summary object is (TensorboardViews).
+    const summariesJson = new SerializedItems(SummarySchema);
     const pvcExists = async (namespace: string, name: string) => {
       try {
         await app.kube.get(resources.persistentVolumeClaims, namespace, name);
@@ -91,7 +95,7 @@ export function tensorboardRoutes(config: Config, views: TensorboardViews): Fast
         }
         const etag = etagFor(['tensorboards', request.identity?.name, views.version(namespace)]);
         return answers.send(request, reply, etag, () =>
-          ok(request, { tensorboards: views.summaries(namespace) }),
+          listEnvelope(request, 'tensorboards', summariesJson.serialize(reply, views.summaries(namespace))),
         );
       },
     );
@@ -124,7 +128,14 @@ export function tensorboardRoutes(config: Config, views: TensorboardViews): Fast
           ...namespaces.map((namespace) => views.version(namespace)),
         ]);
         return answers.send(request, reply, etag, () =>
-          ok(request, { tensorboards: namespaces.flatMap((namespace) => views.summaries(namespace)) }),
+          listEnvelope(
+            request,
+            'tensorboards',
+            summariesJson.serialize(
+              reply,
+              namespaces.flatMap((namespace) => views.summaries(namespace)),
+            ),
+          ),
         );
       },
     );
