@@ -101,7 +101,10 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   }
 
   const caches = new CacheRegistry(kube, app.log);
-  const discovery = new ApiDiscovery(kube, options.optionalApis ?? [], app.log);
+  const discovery = new ApiDiscovery(kube, options.optionalApis ?? [], app.log, {
+    presentMs: 60_000,
+    missingMs: config.OPTIONAL_API_RECHECK_SECONDS * 1000,
+  });
   const metrics = new ServiceMetrics(options.name, caches);
   const stopObserving = kube.onCall(metrics.observeKube);
   if (options.connect !== false) {

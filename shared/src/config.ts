@@ -92,6 +92,11 @@ export const baseConfigProperties = {
     "How often a live list stream (?watch=true) re-checks the caller's access.",
     1,
   ),
+  OPTIONAL_API_RECHECK_SECONDS: EnvInteger(
+    10,
+    'How often the service looks again for an optional API it does not see yet (PVCViewer, VolumeSnapshot, Istio); APIs it sees are re-checked every 60 s.',
+    1,
+  ),
   SPA_DIR: Type.String({
     default: '',
     description:

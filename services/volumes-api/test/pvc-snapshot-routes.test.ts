@@ -104,33 +104,43 @@ describe('POST /api/namespaces/{ns}/pvcs with a VolumeSnapshot (type: snapshot)'
   });
 
   it('with the snapshot API: restores from an existing snapshot (dataSource), after checking the caller may read it', async () => {
-    await admin.create(resources.customResourceDefinitions, undefined, snapshotCrd).catch((err: Error) => {
-      if (!/already exists/.test(err.message)) throw err;
-    });
-    await eventually(
-      async () => ((await snapshotApiServed(admin)) ? true : undefined),
-      30_000,
-      'snapshot API',
-    );
-    await eventually(
-      async () => {
-        try {
-          return await admin.create(resources.volumeSnapshots, ns, {
-            apiVersion: 'snapshot.storage.k8s.io/v1',
-            kind: 'VolumeSnapshot',
-            metadata: { name: 'nightly', namespace: ns },
-            spec: { source: { persistentVolumeClaimName: 'data' } },
-          } as KubeObject);
-        } catch (err) {
-          if (/already exists/.test((err as Error).message)) return true;
-          return undefined; // the new API can take a moment to accept objects
-        }
-      },
-      30_000,
-      'snapshot created',
-    );
-    const app = await buildTestApp();
+    // Started before the CRD exists: the service turns the feature on by itself, no restart.
+    const app = await buildTestApp({ OPTIONAL_API_RECHECK_SECONDS: '1' });
+    const changes: string[] = [];
+    app.discovery.onChange((resource, present) => changes.push(`${resource.plural}:${present}`));
     try {
+      assert.equal(app.discovery.has(resources.volumeSnapshots), false);
+      await admin.create(resources.customResourceDefinitions, undefined, snapshotCrd).catch((err: Error) => {
+        if (!/already exists/.test(err.message)) throw err;
+      });
+      await eventually(
+        async () => ((await snapshotApiServed(admin)) ? true : undefined),
+        30_000,
+        'snapshot API',
+      );
+      await eventually(
+        async () => {
+          try {
+            return await admin.create(resources.volumeSnapshots, ns, {
+              apiVersion: 'snapshot.storage.k8s.io/v1',
+              kind: 'VolumeSnapshot',
+              metadata: { name: 'nightly', namespace: ns },
+              spec: { source: { persistentVolumeClaimName: 'data' } },
+            } as KubeObject);
+          } catch (err) {
+            if (/already exists/.test((err as Error).message)) return true;
+            return undefined; // the new API can take a moment to accept objects
+          }
+        },
+        30_000,
+        'snapshot created',
+      );
+      await eventually(
+        () => (app.discovery.has(resources.volumeSnapshots) ? true : undefined),
+        10_000,
+        'snapshot API discovered by the running service',
+      );
+      assert.deepEqual(changes, ['volumesnapshots:true']);
       // kubeflow-edit does not cover snapshots: the caller needs get on the snapshot itself.
       const noRead = await create(app, { ...form, name: 'restored', snapshot: 'nightly' });
       assert.equal(noRead.statusCode, 403, noRead.body);

@@ -29,15 +29,12 @@ export function createVolumesContext(app: ServiceApp, config: Config, connect: b
   const views = new VolumeViews(app.caches, app.discovery);
   const viewerSpec = new ViewerSpecStore(config.VIEWER_SPEC_PATH, app.log);
   if (connect) {
-    let timer: NodeJS.Timeout | undefined;
+    // Discovery re-checks on its own timer; a CRD installed later turns viewers on.
+    app.discovery.onChange(() => views.syncOptionalCaches());
     app.addHook('onReady', async () => {
       await app.discovery.refresh();
       views.syncOptionalCaches();
-      // Discovery re-checks on its own timer; a CRD installed later turns viewers on.
-      timer = setInterval(() => views.syncOptionalCaches(), 15_000);
-      timer.unref();
     });
-    app.addHook('onClose', async () => clearInterval(timer));
   }
   const context: VolumesContext = { config, views, viewerSpec };
   app.decorate('volumes', context);
