@@ -69,7 +69,7 @@ export interface paths {
         };
         /**
          * Notebooks of a namespace, with their status
-         * @description Served from watch caches (Notebooks, notebook pods, Notebook events) and reused until something changes. Optional phase/q/sort/limit/offset parameters filter, sort and page; without them the whole list comes back. Answers carry a weak ETag; If-None-Match with it gets a 304. `watch=true` answers text/event-stream instead (see the parameter).
+         * @description Served from watch caches (Notebooks, notebook pods, Notebook events) and reused until something changes. Optional phase/q/sort/limit/offset parameters filter, sort and page; without them the whole list comes back. Answers carry a weak ETag; If-None-Match with it gets a 304. `watch=true` answers text/event-stream instead (see the parameter); phase and q filter the stream too (a notebook leaving the filter is sent as `deleted`, one entering it as `added`), while sort, limit and offset with watch=true are a 400.
          */
         get: operations["listNotebooks"];
         put?: never;

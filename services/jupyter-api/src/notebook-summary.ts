@@ -131,12 +131,12 @@ export function byNamespaceAndName(a: NotebookSummary, b: NotebookSummary): numb
   return a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
 }
 
-/** Filters, sorts and pages a list; without parameters the whole list comes back unchanged. */
-export function applyListQuery(
-  items: NotebookSummary[],
-  query: ListQuery,
-): { items: NotebookSummary[]; total: number } {
-  let result = items;
+/**
+ * The filter of a list query (phase, q), or undefined when it has none; an unknown phase is a
+ * 400. Lists and `?watch=true` streams share it.
+ */
+export function listFilter(query: ListQuery): ((item: NotebookSummary) => boolean) | undefined {
+  const checks: ((item: NotebookSummary) => boolean)[] = [];
   if (query.phase) {
     const phases = query.phase
       .split(',')
@@ -148,16 +148,27 @@ export function applyListQuery(
         { field: '/query/phase', message: `must list phases from ${PHASES.join(', ')}` },
       ]);
     }
-    result = result.filter((item) => phases.includes(item.status.phase));
+    checks.push((item) => phases.includes(item.status.phase));
   }
   if (query.q) {
     const text = query.q.toLowerCase();
-    result = result.filter((item) =>
+    checks.push((item) =>
       [item.name, item.namespace, item.image, item.serverType ?? ''].some((value) =>
         value.toLowerCase().includes(text),
       ),
     );
   }
+  if (checks.length === 0) return undefined;
+  return (item) => checks.every((check) => check(item));
+}
+
+/** Filters, sorts and pages a list; without parameters the whole list comes back unchanged. */
+export function applyListQuery(
+  items: NotebookSummary[],
+  query: ListQuery,
+): { items: NotebookSummary[]; total: number } {
+  const keep = listFilter(query);
+  let result = keep ? items.filter(keep) : items;
   if (query.sort) {
     const descending = query.sort.startsWith('-');
     const key = query.sort.replace(/^-/, '') as (typeof SORT_KEYS)[number];

@@ -3,7 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { asUser, eventually, followEvents, until } from '@kf-ts/shared/testing';
-import { adminNotebook, alice, buildTestApp, mallory, teamNamespace } from './helpers.ts';
+import {
+  adminNotebook,
+  alice,
+  buildTestApp,
+  json,
+  mallory,
+  setNotebookStatus,
+  teamNamespace,
+} from './helpers.ts';
 
 const template = (image: string) => ({
   containers: [{ name: 'c', image, resources: { requests: { cpu: '500m', memory: '1Gi' } } }],
@@ -82,6 +90,57 @@ describe('notebook lists for polling and live updates', () => {
     assert.equal(summary.image, 'jupyter:live');
     assert.equal(typeof summary.status.phase, 'string');
     stream.close();
+  });
+
+  it('filters a stream by phase and q: leaving the filter is a deleted, entering it an added', async () => {
+    await adminNotebook(namespace, 'nb-filtered', template('jupyter:filtered'));
+    await until(() => app.jupyter.notebooks.get(namespace, 'nb-filtered'), 5000, 'in cache');
+    const stream = followEvents(`${base}${list()}?watch=true&phase=ready&q=FILTERED`, asUser(alice));
+    const snapshot = await until(() => stream.events.find((e) => e.event === 'snapshot'), 5000, 'snapshot');
+    assert.deepEqual(snapshot.data, [], 'not ready yet, so not in the filtered snapshot');
+    const about = (event: string) => () =>
+      stream.events.find((e) => e.event === event && (e.data as { name: string }).name === 'nb-filtered');
+    await setNotebookStatus(namespace, 'nb-filtered', {
+      readyReplicas: 1,
+      conditions: [{ type: 'Ready', status: 'True' }],
+    });
+    const added = await until(about('added'), 5000, 'added when it became ready');
+    assert.equal((added.data as { status: { phase: string } }).status.phase, 'ready');
+    await setNotebookStatus(namespace, 'nb-filtered', {
+      readyReplicas: 0,
+      conditions: [{ type: 'Ready', status: 'False' }],
+    });
+    const deleted = await until(about('deleted'), 5000, 'deleted when it stopped being ready');
+    assert.deepEqual(deleted.data, { name: 'nb-filtered', namespace });
+    // Changes to notebooks outside the filter are not sent at all.
+    await adminNotebook(namespace, 'nb-unfiltered', template('jupyter:other'));
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(
+      stream.events.map((e) => e.event),
+      ['snapshot', 'added', 'deleted'],
+    );
+    stream.close();
+  });
+
+  it('refuses sort, limit and offset with watch=true, and an unknown phase, with a 400 naming them', async () => {
+    const paged = await app.inject({ url: `${list()}?watch=true&sort=name&limit=5`, headers: asUser(alice) });
+    assert.equal(paged.statusCode, 400, paged.body);
+    assert.equal(json(paged).code, 'VALIDATION_FAILED');
+    assert.match(json(paged).log, /^sort, limit cannot be combined with watch=true/);
+    assert.deepEqual(
+      json(paged).details.map((detail: { field: string }) => detail.field),
+      ['/query/sort', '/query/limit'],
+    );
+    const everywhere = await app.inject({
+      url: '/api/notebooks?watch=true&offset=1',
+      headers: asUser(alice),
+    });
+    assert.equal(everywhere.statusCode, 400, everywhere.body);
+    const phase = await app.inject({ url: `${list()}?watch=true&phase=sleeping`, headers: asUser(alice) });
+    assert.equal(phase.statusCode, 400, phase.body);
+    assert.deepEqual(json(phase).details, [
+      { field: '/query/phase', message: json(phase).details[0].message },
+    ]);
   });
 
   it('refuses a stream to a caller who may not list', async () => {

@@ -21,6 +21,11 @@ export interface LiveListOptions<T extends KubeObject> {
   includeNamespace?: (namespace: string) => boolean;
   /** The same summary the list answers with. */
   summarize: (object: T) => unknown;
+  /**
+   * Keeps only summaries the caller asked for (the list's own filters). An object that stops
+   * matching is sent as `deleted`, one that starts matching as `added`.
+   */
+  keep?: (summary: unknown) => boolean;
   /** Re-authorizes the caller; a false or a throw ends the stream. */
   recheck: () => Promise<boolean>;
   recheckIntervalMs?: number;
@@ -28,9 +33,8 @@ export interface LiveListOptions<T extends KubeObject> {
 }
 
 interface Subscriber {
-  write(event: string, data: unknown): void;
   matches(namespace: string): boolean;
-  summarize(object: KubeObject): unknown;
+  change(type: CacheEventType, object: KubeObject): void;
 }
 
 const hubs = new WeakMap<WatchCache, Set<Subscriber>>();
@@ -57,11 +61,7 @@ function subscribersOf(cache: WatchCache): Set<Subscriber> {
     cache.on('change', (type: CacheEventType, object: KubeObject) => {
       const namespace = object.metadata?.namespace ?? '';
       for (const subscriber of set) {
-        if (!subscriber.matches(namespace)) continue;
-        subscriber.write(
-          type,
-          type === 'deleted' ? { name: object.metadata?.name, namespace } : subscriber.summarize(object),
-        );
+        if (subscriber.matches(namespace)) subscriber.change(type, object);
       }
     });
   }
@@ -102,15 +102,40 @@ export function streamList<T extends KubeObject>(
     options.namespace !== undefined
       ? namespace === options.namespace
       : (options.includeNamespace?.(namespace) ?? true);
+  // With a filter, what this caller currently sees (namespace/name), so that leaving or entering
+  // the filter turns into `deleted` or `added`.
+  const { keep } = options;
+  const visible = new Set<string>();
+  const keyOf = (object: KubeObject) => `${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;
   const subscriber: Subscriber = {
-    write: send,
     matches,
-    summarize: (object) => options.summarize(object as T),
+    change(type, object) {
+      const gone = { name: object.metadata?.name, namespace: object.metadata?.namespace ?? '' };
+      if (!keep) {
+        send(type, type === 'deleted' ? gone : options.summarize(object as T));
+        return;
+      }
+      const key = keyOf(object);
+      const summary = type === 'deleted' ? undefined : options.summarize(object as T);
+      if (summary !== undefined && keep(summary)) {
+        send(visible.has(key) ? 'modified' : 'added', summary);
+        visible.add(key);
+      } else if (visible.delete(key)) {
+        send('deleted', gone);
+      }
+    },
   };
   const initial = options.cache
     .list(options.namespace)
     .filter((object) => matches(object.metadata?.namespace ?? ''));
-  send('snapshot', initial.map(options.summarize));
+  const snapshot: unknown[] = [];
+  for (const object of initial) {
+    const summary = options.summarize(object);
+    if (keep && !keep(summary)) continue;
+    if (keep) visible.add(keyOf(object));
+    snapshot.push(summary);
+  }
+  send('snapshot', snapshot);
   const subscribers = subscribersOf(options.cache as unknown as WatchCache);
   subscribers.add(subscriber);
 

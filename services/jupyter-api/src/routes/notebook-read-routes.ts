@@ -19,7 +19,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { NotebookObject } from '../notebook-status.ts';
-import { type ListQuery, type NotebookSummary, applyListQuery } from '../notebook-summary.ts';
+import { type ListQuery, type NotebookSummary, applyListQuery, listFilter } from '../notebook-summary.ts';
 import { NOTEBOOK_NAME_LABEL, type PodObject } from '../notebook-views.ts';
 import {
   KubeObjectSchema,
@@ -37,6 +37,23 @@ const listResponse = successEnvelope({
   notebooks: Type.Array(Type.Ref(NotebookSummarySchema)),
   total: Type.Integer({ description: 'Notebooks matching the filters, before paging' }),
 });
+
+/**
+ * The filter of a `?watch=true` list: phase and q follow the stream (an item leaving the filter
+ * is sent as deleted, one entering it as added); sort and pages do not apply to a stream of
+ * changes, so asking for them is a 400 rather than silently ignored.
+ */
+function streamFilter(query: ListQuery): ((summary: unknown) => boolean) | undefined {
+  const misplaced = (['sort', 'limit', 'offset'] as const).filter((key) => query[key] !== undefined);
+  if (misplaced.length > 0) {
+    throw badRequest(
+      `${misplaced.join(', ')} cannot be combined with watch=true: a stream sends changes as they happen, in no order and without pages (phase and q do filter it).`,
+      misplaced.map((key) => ({ field: `/query/${key}`, message: 'does not apply with watch=true' })),
+    );
+  }
+  const keep = listFilter(query);
+  return keep && ((summary) => keep(summary as NotebookSummary));
+}
 
 /** Lists, one notebook, its pod, pod logs and events: all from the watch caches except logs. */
 export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync {
@@ -77,7 +94,7 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
           operationId: 'listNotebooks',
           summary: 'Notebooks of a namespace, with their status',
           description:
-            'Served from watch caches (Notebooks, notebook pods, Notebook events) and reused until something changes. Optional phase/q/sort/limit/offset parameters filter, sort and page; without them the whole list comes back. Answers carry a weak ETag; If-None-Match with it gets a 304. `watch=true` answers text/event-stream instead (see the parameter).',
+            'Served from watch caches (Notebooks, notebook pods, Notebook events) and reused until something changes. Optional phase/q/sort/limit/offset parameters filter, sort and page; without them the whole list comes back. Answers carry a weak ETag; If-None-Match with it gets a 304. `watch=true` answers text/event-stream instead (see the parameter); phase and q filter the stream too (a notebook leaving the filter is sent as `deleted`, one entering it as `added`), while sort, limit and offset with watch=true are a 400.',
           params: NamespaceParams,
           querystring: ListQuerySchema,
           response: { 200: listResponse },
@@ -90,6 +107,7 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
             cache: notebooks,
             namespace,
             summarize: (notebook) => views.summary(notebook),
+            keep: streamFilter(request.query),
             recheck: () => request.isAllowed(listNotebooksIn(namespace)),
             recheckIntervalMs: app.config.LIVE_RECHECK_SECONDS * 1000,
           });
@@ -139,12 +157,14 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
           const visible = new Set(candidates.filter((_namespace, index) => allowed[index]));
           return (namespace) => visible.has(namespace);
         };
+        const keep = request.query.watch ? streamFilter(request.query) : undefined;
         let visible = await visibleNamespaces();
         if (request.query.watch) {
           return streamList(request, reply, {
             cache: notebooks,
             includeNamespace: (namespace) => visible(namespace),
             summarize: (notebook) => views.summary(notebook),
+            keep,
             recheck: async () => {
               visible = await visibleNamespaces();
               return true;
