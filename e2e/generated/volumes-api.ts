@@ -337,7 +337,7 @@ export interface operations {
     listPvcs: {
         parameters: {
             query?: {
-                /** @description Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries; access is re-checked periodically and an `error` event ends the stream when it is revoked. */
+                /** @description Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries (`modified` also when something a summary is made from changes, such as its pod, its events or the notebooks using a volume); access is re-checked periodically and an `error` event ends the stream when it is revoked. */
                 watch?: boolean;
             };
             header?: {

@@ -3,7 +3,7 @@
  * events): no API call per notebook. Per-namespace results are reused until a cache revision,
  * the spawner config or the clock (a new notebook's grace period) makes them stale.
  */
-import type { KubeObject, WatchCache } from '@kf-ts/shared';
+import type { KubeObject, RelatedCache, WatchCache } from '@kf-ts/shared';
 import { configuredGpuVendors } from './notebook-form.ts';
 import {
   type ContainerSpec,
@@ -50,6 +50,26 @@ export class NotebookViews {
     readonly events: WatchCache<EventObject>,
     private readonly spawner: SpawnerConfigStore,
   ) {}
+
+  /** What a summary is also made from, for live streams: the notebook's pods and its events. */
+  get related(): RelatedCache[] {
+    return [
+      {
+        cache: this.pods as unknown as WatchCache,
+        owners: (pod) => {
+          const name = pod.metadata?.labels?.[NOTEBOOK_NAME_LABEL];
+          return typeof name === 'string' ? [name] : [];
+        },
+      },
+      {
+        cache: this.events as unknown as WatchCache,
+        owners: (object) => {
+          const about = (object as EventObject).involvedObject;
+          return about?.kind === 'Notebook' && typeof about.name === 'string' ? [about.name] : [];
+        },
+      },
+    ];
+  }
 
   /** A namespace's Notebook events by notebook name, newest first. */
   eventsByNotebook(namespace: string): Map<string, EventObject[]> {

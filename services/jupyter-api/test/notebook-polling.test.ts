@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
-import { asUser, eventually, followEvents, until } from '@kf-ts/shared/testing';
+import { type KubeObject, resources } from '@kf-ts/shared';
+import { adminKube, asUser, eventually, followEvents, until } from '@kf-ts/shared/testing';
 import {
   adminNotebook,
   alice,
@@ -118,6 +119,61 @@ describe('notebook lists for polling and live updates', () => {
     assert.deepEqual(
       stream.events.map((e) => e.event),
       ['snapshot', 'added', 'deleted'],
+    );
+    stream.close();
+  });
+
+  it("re-sends a notebook's summary when its events or its pod change, not only the Notebook", async () => {
+    // No requests of its own: the summary's cpu then comes from the pod.
+    const notebook = await adminNotebook(namespace, 'nb-events', {
+      containers: [{ name: 'c', image: 'jupyter:events' }],
+    });
+    await setNotebookStatus(namespace, 'nb-events', {
+      readyReplicas: 0,
+      conditions: [{ type: 'Ready', status: 'False' }],
+    });
+    await until(
+      () => (app.jupyter.notebooks.get(namespace, 'nb-events')?.status ? true : undefined),
+      5000,
+      'status in cache',
+    );
+    const stream = followEvents(`${base}${list()}?watch=true&q=nb-events`, asUser(alice));
+    await until(() => stream.events.find((e) => e.event === 'snapshot'), 5000, 'snapshot');
+    const admin = await adminKube();
+    await admin.create(resources.events, namespace, {
+      metadata: { name: 'nb-events.quota', namespace },
+      involvedObject: { kind: 'Notebook', name: 'nb-events', namespace, uid: notebook.metadata?.uid },
+      type: 'Warning',
+      reason: 'FailedCreate',
+      message: 'exceeded quota: compute-resources',
+      lastTimestamp: new Date().toISOString(),
+    } as KubeObject);
+    const warned = await until(
+      () =>
+        stream.events.find(
+          (e) =>
+            e.event === 'modified' &&
+            (e.data as { status: { message: string } }).status.message ===
+              'exceeded quota: compute-resources',
+        ),
+      5000,
+      'modified with the warning',
+    );
+    assert.equal((warned.data as { status: { phase: string } }).status.phase, 'warning');
+    // A fresh namespace gets its default ServiceAccount a moment after it is created.
+    await eventually(() =>
+      admin.create(resources.pods, namespace, {
+        metadata: { name: 'nb-events-0', namespace, labels: { 'notebook-name': 'nb-events' } },
+        spec: {
+          automountServiceAccountToken: false,
+          containers: [{ name: 'c', image: 'jupyter:events', resources: { requests: { cpu: '250m' } } }],
+        },
+      } as KubeObject),
+    );
+    await until(
+      () => stream.events.find((e) => e.event === 'modified' && (e.data as { cpu?: string }).cpu === '250m'),
+      5000,
+      'modified from the pod',
     );
     stream.close();
   });

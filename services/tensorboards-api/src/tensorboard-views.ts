@@ -1,5 +1,5 @@
 /** TensorBoard answers from the watch caches only, memoized per namespace. */
-import type { WatchCache } from '@kf-ts/shared';
+import type { RelatedCache, WatchCache } from '@kf-ts/shared';
 import {
   type EventObject,
   type TensorboardObject,
@@ -41,6 +41,19 @@ export class TensorboardViews {
     readonly tensorboards: WatchCache<TensorboardObject>,
     readonly events: WatchCache<EventObject>,
   ) {}
+
+  /** What a summary is also made from, for live streams: the TensorBoard's events. */
+  get related(): RelatedCache[] {
+    return [
+      {
+        cache: this.events as unknown as WatchCache,
+        owners: (object) => {
+          const about = (object as EventObject).involvedObject;
+          return about?.kind === 'Tensorboard' && typeof about.name === 'string' ? [about.name] : [];
+        },
+      },
+    ];
+  }
 
   /** A namespace's Tensorboard events by Tensorboard name, newest first. */
   eventsOf(namespace: string, name: string): EventObject[] {

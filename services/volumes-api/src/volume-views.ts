@@ -3,7 +3,13 @@
  * per-namespace indexes and list summaries rebuilt only when a cache revision changes. No
  * Kubernetes call happens here.
  */
-import { type ApiDiscovery, type CacheRegistry, type WatchCache, resources } from '@kf-ts/shared';
+import {
+  type ApiDiscovery,
+  type CacheRegistry,
+  type RelatedCache,
+  type WatchCache,
+  resources,
+} from '@kf-ts/shared';
 import {
   type EventObject,
   type PvcObject,
@@ -83,6 +89,38 @@ export class VolumeViews {
 
   viewersIn(namespace: string): ViewerObject[] {
     return this.viewers?.list(namespace) ?? [];
+  }
+
+  /**
+   * What a summary is also made from, for live streams: the notebooks mounting the PVC, its
+   * events and its viewer.
+   */
+  get related(): RelatedCache[] {
+    const related: RelatedCache[] = [
+      {
+        cache: this.notebooks as unknown as WatchCache,
+        owners: (notebook) => notebookClaims(notebook as NotebookObject),
+      },
+      {
+        cache: this.events as unknown as WatchCache,
+        owners: (object) => {
+          const about = (object as EventObject).involvedObject;
+          return typeof about?.name === 'string' ? [about.name] : [];
+        },
+      },
+    ];
+    const viewers = this.viewers;
+    if (viewers) {
+      related.push({
+        cache: viewers as unknown as WatchCache,
+        owners: (object) => {
+          const viewer = object as ViewerObject;
+          const pvc = viewer.spec?.pvc ?? viewer.metadata?.name;
+          return typeof pvc === 'string' ? [pvc] : [];
+        },
+      });
+    }
+    return related;
   }
 
   /** Changes whenever anything a list summary depends on changes in the namespace. */

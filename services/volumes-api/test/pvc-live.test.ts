@@ -54,6 +54,24 @@ describe('PVC list as a live stream (?watch=true)', () => {
     stream.close();
   });
 
+  it("re-sends a volume's summary when a notebook starts using it (not only when the PVC changes)", async () => {
+    const stream = followEvents(`${base}/api/namespaces/${ns}/pvcs?watch=true`, asUser(bob));
+    await until(() => stream.events.find((event) => event.event === 'snapshot'), 5000, 'snapshot');
+    await adminNotebook(ns, 'nb-first', ['first']);
+    const modified = await until(
+      () =>
+        stream.events.find(
+          (event) =>
+            event.event === 'modified' &&
+            (event.data as { name: string; notebooks: string[] }).notebooks.includes('nb-first'),
+        ),
+      5000,
+      'modified with its new user',
+    );
+    assert.equal((modified.data as { name: string }).name, 'first');
+    stream.close();
+  });
+
   it('ends when the caller loses any permission the list needs, not only list pvcs', async () => {
     await grant(ns, dave.name, [
       { apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ['list'] },

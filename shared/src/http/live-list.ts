@@ -8,10 +8,20 @@ export const WatchQuery = Type.Object({
   watch: Type.Optional(
     Type.Boolean({
       description:
-        'Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries; access is re-checked periodically and an `error` event ends the stream when it is revoked.',
+        'Follow the list as Server-Sent Events (text/event-stream): a `snapshot` event with the whole list, then `added`, `modified` and `deleted` events with the same summaries (`modified` also when something a summary is made from changes, such as its pod, its events or the notebooks using a volume); access is re-checked periodically and an `error` event ends the stream when it is revoked.',
     }),
   ),
 });
+
+/**
+ * A cache whose objects feed the list's summaries (a notebook's pod and events, a PVC's users):
+ * a change there re-sends, as `modified`, the summaries of the list objects it names.
+ */
+export interface RelatedCache {
+  cache: WatchCache;
+  /** Names, in the object's namespace, of the list objects whose summary depends on it. */
+  owners: (object: KubeObject) => readonly string[];
+}
 
 export interface LiveListOptions<T extends KubeObject> {
   cache: WatchCache<T>;
@@ -30,6 +40,11 @@ export interface LiveListOptions<T extends KubeObject> {
   recheck: () => Promise<boolean>;
   recheckIntervalMs?: number;
   heartbeatMs?: number;
+  /**
+   * Caches the summaries also depend on. Linked once per pair of caches (the first stream's
+   * `owners` serves every later stream of the same list cache).
+   */
+  related?: RelatedCache[];
 }
 
 interface Subscriber {
@@ -66,6 +81,32 @@ function subscribersOf(cache: WatchCache): Set<Subscriber> {
     });
   }
   return subscribers;
+}
+
+const links = new WeakMap<WatchCache, WeakSet<WatchCache>>();
+/** Changes in `related` re-send the summaries of the list objects they name. */
+function linkRelated(list: WatchCache, related: RelatedCache) {
+  let linked = links.get(list);
+  if (!linked) {
+    linked = new WeakSet();
+    links.set(list, linked);
+  }
+  if (linked.has(related.cache)) return;
+  linked.add(related.cache);
+  const subscribers = subscribersOf(list);
+  related.cache.on('change', (_type: CacheEventType, object: KubeObject, previous?: KubeObject) => {
+    if (subscribers.size === 0) return;
+    const namespace = object.metadata?.namespace ?? '';
+    const names = new Set(related.owners(object));
+    if (previous && previous !== object) for (const name of related.owners(previous)) names.add(name);
+    for (const name of names) {
+      const owner = list.get(namespace, name);
+      if (!owner) continue;
+      for (const subscriber of subscribers) {
+        if (subscriber.matches(namespace)) subscriber.change('modified', owner);
+      }
+    }
+  });
 }
 
 export function liveSubscriberCount(cache: WatchCache): number {
@@ -138,6 +179,7 @@ export function streamList<T extends KubeObject>(
   send('snapshot', snapshot);
   const subscribers = subscribersOf(options.cache as unknown as WatchCache);
   subscribers.add(subscriber);
+  for (const related of options.related ?? []) linkRelated(options.cache as unknown as WatchCache, related);
 
   const heartbeat = setInterval(() => {
     if (!closed) raw.write(': keep-alive\n\n');

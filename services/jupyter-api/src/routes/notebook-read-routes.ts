@@ -107,6 +107,7 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
             cache: notebooks,
             namespace,
             summarize: (notebook) => views.summary(notebook),
+            related: views.related,
             keep: streamFilter(request.query),
             recheck: () => request.isAllowed(listNotebooksIn(namespace)),
             recheckIntervalMs: app.config.LIVE_RECHECK_SECONDS * 1000,
@@ -164,6 +165,7 @@ export function notebookReadRoutes(context: JupyterContext): FastifyPluginAsync 
             cache: notebooks,
             includeNamespace: (namespace) => visible(namespace),
             summarize: (notebook) => views.summary(notebook),
+            related: views.related,
             keep,
             recheck: async () => {
               visible = await visibleNamespaces();

@@ -89,6 +89,7 @@ export function tensorboardRoutes(config: Config, views: TensorboardViews): Fast
             cache: tensorboards,
             namespace,
             summarize: (tensorboard) => views.summary(tensorboard),
+            related: views.related,
             recheck: () => request.isAllowed(listTensorboardsIn(namespace)),
             recheckIntervalMs: config.LIVE_RECHECK_SECONDS * 1000,
           });

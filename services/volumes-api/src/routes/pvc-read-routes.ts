@@ -84,6 +84,7 @@ export function pvcReadRoutes(context: VolumesContext): FastifyPluginAsync {
             cache: views.pvcs,
             namespace,
             summarize: (pvc) => views.summary(pvc),
+            related: views.related,
             // A stream lives long: losing any of the list's permissions ends it.
             recheck: async () => {
               const checks = views.viewersAvailable ? [...listed, viewers] : listed;
