@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -10,7 +9,12 @@ import * as rbac from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import * as apiextensions from 'kubernetes-models/apiextensions.k8s.io/v1';
 import * as istioNetworking from '@kubernetes-models/istio/networking.istio.io/v1beta1';
 import * as istioSecurity from '@kubernetes-models/istio/security.istio.io/v1beta1';
-import { type ControlPlane, REPO_ROOT, startControlPlane } from '../../tools/control-plane/control-plane.ts';
+import {
+  type ControlPlane,
+  REPO_ROOT,
+  kubectl,
+  startControlPlane,
+} from '../../tools/control-plane/control-plane.ts';
 import { serviceKube } from '../../shared/test-support/index.ts';
 
 const DEPLOY = join(REPO_ROOT, 'deploy');
@@ -31,7 +35,7 @@ interface Manifest {
 }
 
 function render(path: string): string {
-  return execFileSync('kubectl', ['kustomize', join(DEPLOY, path)], { encoding: 'utf8' });
+  return kubectl(undefined, ['kustomize', join(DEPLOY, path)]);
 }
 
 function objects(path: string): Manifest[] {
@@ -166,14 +170,8 @@ describe('deployment manifests', () => {
     before(async () => {
       // Its own control plane: the Istio CRDs must not change what other test files discover.
       plane = await startControlPlane({ withControllerManager: false, users: [] });
-      execFileSync('kubectl', [
-        `--kubeconfig=${plane.adminKubeconfig}`,
-        'apply',
-        '-f',
-        join(DEPLOY, 'test', 'istio-crds.yaml'),
-      ]);
-      execFileSync('kubectl', [
-        `--kubeconfig=${plane.adminKubeconfig}`,
+      kubectl(plane.adminKubeconfig, ['apply', '-f', join(DEPLOY, 'test', 'istio-crds.yaml')]);
+      kubectl(plane.adminKubeconfig, [
         'wait',
         '--for=condition=Established',
         '--timeout=60s',
@@ -185,19 +183,11 @@ describe('deployment manifests', () => {
 
     it('accepts every rendered object of the istio overlay', () => {
       // The namespace must exist for the namespaced objects' dry run.
-      execFileSync('kubectl', [`--kubeconfig=${plane.adminKubeconfig}`, 'create', 'namespace', 'kubeflow']);
-      const out = execFileSync(
-        'kubectl',
-        [
-          `--kubeconfig=${plane.adminKubeconfig}`,
-          'apply',
-          '--server-side',
-          '--force-conflicts',
-          '--dry-run=server',
-          '-f',
-          '-',
-        ],
-        { input: render('overlays/istio'), encoding: 'utf8' },
+      kubectl(plane.adminKubeconfig, ['create', 'namespace', 'kubeflow']);
+      const out = kubectl(
+        plane.adminKubeconfig,
+        ['apply', '--server-side', '--force-conflicts', '--dry-run=server', '-f', '-'],
+        render('overlays/istio'),
       );
       assert.match(out, /deployment.apps\/jupyter-api serverside-applied \(server dry run\)/);
       assert.match(

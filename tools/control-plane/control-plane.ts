@@ -6,6 +6,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
+  accessSync,
+  constants,
   createWriteStream,
   existsSync,
   mkdirSync,
@@ -342,8 +344,43 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
   };
 }
 
-function kubectl(kubeconfig: string, args: string[], input?: string) {
-  return execFileSync('kubectl', [`--kubeconfig=${kubeconfig}`, ...args], {
+const KUBECTL_PLACES = [
+  '/usr/bin/kubectl',
+  '/usr/local/bin/kubectl',
+  '/snap/bin/kubectl',
+  '/usr/lib/google-cloud-sdk/bin/kubectl',
+];
+let kubectlFound: string | undefined;
+/**
+ * The kubectl to run: the machine's own (on PATH, or where packages put it), else the one
+ * tools/control-plane/install.sh built beside kube-apiserver on a machine that had none.
+ */
+export function kubectlBinary(pathEnv = process.env.PATH): string {
+  if (kubectlFound && pathEnv === process.env.PATH) return kubectlFound;
+  const onPath = (pathEnv ?? '')
+    .split(':')
+    .filter(Boolean)
+    .map((dir) => join(dir, 'kubectl'));
+  const found = [...onPath, ...KUBECTL_PLACES, join(BIN_DIR, 'kubectl')].find((path) => {
+    try {
+      accessSync(path, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!found) {
+    throw new Error(
+      'no kubectl found: run tools/control-plane/install.sh (it builds one when the machine has none)',
+    );
+  }
+  if (pathEnv === process.env.PATH) kubectlFound = found;
+  return found;
+}
+
+/** Runs kubectl (against `kubeconfig` when given) and returns its output. */
+export function kubectl(kubeconfig: string | undefined, args: string[], input?: string): string {
+  return execFileSync(kubectlBinary(), [...(kubeconfig ? [`--kubeconfig=${kubeconfig}`] : []), ...args], {
     input,
     stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     encoding: 'utf8',

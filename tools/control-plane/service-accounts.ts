@@ -3,11 +3,10 @@
  * ClusterRole from deploy/base/<service>/rbac.yaml: if the role misses a verb the service needs,
  * that service's tests fail. Returns a kubeconfig per service that has an RBAC file.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KubeClient } from '@kf-ts/shared';
-import { REPO_ROOT, kubeconfigFor } from './control-plane.ts';
+import { REPO_ROOT, kubeconfigFor, kubectl } from './control-plane.ts';
 
 export const SERVICE_NAMES = ['jupyter-api', 'volumes-api', 'tensorboards-api', 'profiles-api'] as const;
 const NAMESPACE = 'kubeflow';
@@ -36,9 +35,7 @@ export async function serviceAccountKubeconfigs(server: string, adminKubeconfig:
     // already there
   }
   for (const { name, file } of files) {
-    execFileSync('kubectl', [`--kubeconfig=${adminKubeconfig}`, 'apply', '--server-side', '-f', file], {
-      stdio: 'pipe',
-    });
+    kubectl(adminKubeconfig, ['apply', '--server-side', '-f', file]);
     // Kubernetes 1.20's token controller creates the ServiceAccount's token Secret.
     const deadline = Date.now() + 30_000;
     let token: string | undefined;
