@@ -100,12 +100,13 @@ export interface Rule {
   verbs: string[];
 }
 
-/** Would Kubernetes let this user (with groups) do this? Asked as the admin. */
+/** Would Kubernetes let this user (with groups) do this? Asked as the admin, or as `asker`. */
 export async function accessReview(
   user: { name: string; groups?: string[] },
   attributes: { verb: string; group: string; resource: string; subresource?: string; namespace?: string },
+  asker?: KubeClient,
 ): Promise<boolean> {
-  const kube = await adminKube();
+  const kube = asker ?? (await adminKube());
   const review = await kube.request<{ status?: { allowed?: boolean } }>(
     'POST',
     '/apis/authorization.k8s.io/v1/subjectaccessreviews',
@@ -157,8 +158,7 @@ export async function grant(namespace: string, who: string | Subject, rules: Rul
   const subject: Subject = typeof who === 'string' ? { kind: 'User', name: who } : who;
   const kube = await adminKube();
   const name = `grant-${randomBytes(3).toString('hex')}`;
-  const roles = { ...resources.roleBindings, plural: 'roles', kind: 'Role' };
-  await kube.create(roles, namespace, { metadata: { name, namespace }, rules } as KubeObject);
+  await kube.create(resources.roles, namespace, { metadata: { name, namespace }, rules } as KubeObject);
   await kube.create(resources.roleBindings, namespace, {
     metadata: { name, namespace },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },

@@ -119,14 +119,6 @@ function pvc(name: string, size: string): KubeObject {
   };
 }
 
-const persistentVolumes = {
-  group: '',
-  version: 'v1',
-  plural: 'persistentvolumes',
-  kind: 'PersistentVolume',
-  namespaced: false,
-} as const;
-
 /** A volume reserved for one demo claim (claimRef), which the PV controller then binds. */
 function volumeFor(claim: string, size: string): KubeObject {
   return {
@@ -221,7 +213,7 @@ export async function seedDemo(kube: KubeClient, log: (message: string) => void 
     await ensure(kube, resources.persistentVolumeClaims, DEMO_NAMESPACE, pvc(name, size));
     // No provisioner runs locally: a volume made for each claim (but scratch, left waiting for its
     // first consumer) lets the controller manager bind it, so the demo shows Bound volumes.
-    if (name !== 'scratch') await ensure(kube, persistentVolumes, undefined, volumeFor(name, size));
+    if (name !== 'scratch') await ensure(kube, resources.persistentVolumes, undefined, volumeFor(name, size));
   }
 
   const ready = await ensure(

@@ -336,7 +336,7 @@ describe('KFAM bindings: /kfam/v1/bindings', () => {
 
     // mallory-like caller with only "create rolebindings" (no kubeflow-admin, no bind): refused.
     const kube = await adminKube();
-    const roles = { ...resources.roleBindings, plural: 'roles', kind: 'Role' };
+    const roles = resources.roles;
     await kube.create(roles, other, {
       metadata: { name: 'rolebinding-writer', namespace: other },
       rules: [

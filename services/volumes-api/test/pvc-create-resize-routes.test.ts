@@ -6,13 +6,6 @@ import { adminKube, browserCall, eventually } from '@kf-ts/shared/testing';
 import { adminPvc, alice, bob, buildTestApp, json, mallory, teamNamespace } from './helpers.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const persistentVolumes = {
-  group: '',
-  version: 'v1',
-  plural: 'persistentvolumes',
-  kind: 'PersistentVolume',
-  namespaced: false,
-};
 
 describe('POST /api/namespaces/{ns}/pvcs and PATCH /api/namespaces/{ns}/pvcs/{pvc}', () => {
   let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -65,7 +58,7 @@ describe('POST /api/namespaces/{ns}/pvcs and PATCH /api/namespaces/{ns}/pvcs/{pv
     await app.close();
     for (const name of [expandable, fixed])
       await admin.delete(resources.storageClasses, undefined, name).catch(() => {});
-    await admin.delete(persistentVolumes, undefined, pvName).catch(() => {});
+    await admin.delete(resources.persistentVolumes, undefined, pvName).catch(() => {});
   });
 
   it('creates a PVC without a class ({none}) and answers with the envelope', async () => {
@@ -159,7 +152,7 @@ describe('POST /api/namespaces/{ns}/pvcs and PATCH /api/namespaces/{ns}/pvcs/{pv
   });
 
   it('expands a bound PVC whose class allows it, and shows the pending resize', async () => {
-    await admin.create(persistentVolumes, undefined, {
+    await admin.create(resources.persistentVolumes, undefined, {
       metadata: { name: pvName },
       spec: {
         capacity: { storage: '1Gi' },

@@ -28,9 +28,11 @@ export const resources = {
   pods: ref('', 'v1', 'pods', 'Pod'),
   events: ref('', 'v1', 'events', 'Event'),
   persistentVolumeClaims: ref('', 'v1', 'persistentvolumeclaims', 'PersistentVolumeClaim'),
+  persistentVolumes: ref('', 'v1', 'persistentvolumes', 'PersistentVolume', false),
   nodes: ref('', 'v1', 'nodes', 'Node', false),
   storageClasses: ref('storage.k8s.io', 'v1', 'storageclasses', 'StorageClass', false),
   roleBindings: ref('rbac.authorization.k8s.io', 'v1', 'rolebindings', 'RoleBinding'),
+  roles: ref('rbac.authorization.k8s.io', 'v1', 'roles', 'Role'),
   customResourceDefinitions: ref(
     'apiextensions.k8s.io',
     'v1',
