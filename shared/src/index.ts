@@ -15,6 +15,7 @@ export * from './kube/kube-client.ts';
 export * from './kube/kube-errors.ts';
 export * from './kube/resources.ts';
 export * from './kube/watch-cache.ts';
+export * from './kube/row-memo.ts';
 export * from './kube/cache-registry.ts';
 export * from './kube/api-discovery.ts';
 export * from './webapp/common-routes.ts';

@@ -3,7 +3,7 @@
  * events): no API call per notebook. Per-namespace results are reused until a cache revision,
  * the spawner config or the clock (a new notebook's grace period) makes them stale.
  */
-import type { KubeObject, RelatedCache, WatchCache } from '@kf-ts/shared';
+import { type KubeObject, type RelatedCache, RowMemo, type WatchCache } from '@kf-ts/shared';
 import { configuredGpuVendors } from './notebook-form.ts';
 import {
   type ContainerSpec,
@@ -40,7 +40,7 @@ export class NotebookViews {
    * first pod's, its events', the spawner config): after a change in a namespace only the
    * changed notebooks are summarized again, and the same objects let their JSON be reused.
    */
-  private readonly itemMemo = new Map<string, Map<string, { key: string; value: NotebookSummary }>>();
+  private readonly rows = new RowMemo<NotebookSummary>();
   /** How many times summaries were computed rather than reused (for tests and metrics). */
   computations = 0;
 
@@ -144,31 +144,23 @@ export class NotebookViews {
     const memo = this.summaryMemo.get(namespace);
     if (memo && memo.key === key && now < memo.validUntil) return memo.value;
     this.computations++;
-    let validUntil = Infinity;
     const seq = this.computations;
-    const kept = this.itemMemo.get(namespace);
-    const keep = new Map<string, { key: string; value: NotebookSummary }>();
-    const value = this.notebooks
-      .list(namespace)
-      .map((notebook) => {
-        const until = statusValidUntil(notebook, now);
-        // A status that depends on the clock (a new notebook's grace period) is not kept.
-        if (until !== undefined) {
-          validUntil = Math.min(validUntil, until);
-          return this.summary(notebook, now);
-        }
-        const name = notebook.metadata?.name ?? '';
-        const itemKey = this.itemKey(namespace, notebook);
-        const previous = kept?.get(name);
-        const entry =
-          previous?.key === itemKey ? previous : { key: itemKey, value: this.summary(notebook, now) };
-        keep.set(name, entry);
-        return entry.value;
-      })
-      .sort(byNamespaceAndName);
-    // Only the namespace's current notebooks stay kept.
-    if (keep.size) this.itemMemo.set(namespace, keep);
-    else this.itemMemo.delete(namespace);
+    const rows = this.rows.rebuild(
+      namespace,
+      this.notebooks.list(namespace),
+      {
+        name: (notebook) => notebook.metadata?.name ?? '',
+        key: (notebook) => this.itemKey(namespace, notebook),
+        // A status that depends on the clock (a new notebook's grace period) holds until then.
+        build: (notebook) => ({
+          value: this.summary(notebook, now),
+          validUntil: statusValidUntil(notebook, now),
+        }),
+      },
+      now,
+    );
+    const value = rows.values.sort(byNamespaceAndName);
+    const { validUntil } = rows;
     this.summaryMemo.set(namespace, { key, value, validUntil, seq });
     return value;
   }

@@ -1,5 +1,5 @@
 /** TensorBoard answers from the watch caches only, memoized per namespace. */
-import type { RelatedCache, WatchCache } from '@kf-ts/shared';
+import { type RelatedCache, RowMemo, type WatchCache } from '@kf-ts/shared';
 import {
   type EventObject,
   type TensorboardObject,
@@ -24,16 +24,9 @@ interface Memo {
   value: TensorboardSummary[];
 }
 
-/** One TensorBoard's summary, with the key of what it was made from and until when it holds. */
-interface ItemMemo {
-  key: string;
-  validUntil: number;
-  value: TensorboardSummary;
-}
-
 export class TensorboardViews {
   private readonly memo = new Map<string, Memo>();
-  private readonly itemMemo = new Map<string, Map<string, ItemMemo>>();
+  private readonly rows = new RowMemo<TensorboardSummary>();
   private readonly eventIndex = new Map<string, { key: number; value: Map<string, EventObject[]> }>();
   private seq = 0;
 
@@ -98,34 +91,28 @@ export class TensorboardViews {
     const key = `${this.tensorboards.revision(namespace)}:${this.events.revision(namespace)}`;
     const memo = this.memo.get(namespace);
     if (memo && memo.key === key && now < memo.validUntil) return memo.value;
-    const kept = this.itemMemo.get(namespace);
-    const keep = new Map<string, ItemMemo>();
-    let validUntil = Infinity;
-    const value = this.tensorboards
-      .list(namespace)
-      .map((tensorboard) => {
-        const name = tensorboard.metadata?.name ?? '';
-        const itemKey = [
-          tensorboard.metadata?.uid,
-          tensorboard.metadata?.resourceVersion,
-          ...this.eventsOf(namespace, name).map((event) => event.metadata?.resourceVersion),
-        ].join('|');
-        const previous = kept?.get(name);
-        const entry =
-          previous && previous.key === itemKey && now < previous.validUntil
-            ? previous
-            : {
-                key: itemKey,
-                validUntil: statusValidUntil(tensorboard, now) ?? Infinity,
-                value: this.summary(tensorboard, now),
-              };
-        keep.set(name, entry);
-        validUntil = Math.min(validUntil, entry.validUntil);
-        return entry.value;
-      })
-      .sort((a, b) => a.name.localeCompare(b.name));
-    if (keep.size) this.itemMemo.set(namespace, keep);
-    else this.itemMemo.delete(namespace);
+    const rows = this.rows.rebuild(
+      namespace,
+      this.tensorboards.list(namespace),
+      {
+        name: (tensorboard) => tensorboard.metadata?.name ?? '',
+        key: (tensorboard) =>
+          [
+            tensorboard.metadata?.uid,
+            tensorboard.metadata?.resourceVersion,
+            ...this.eventsOf(namespace, tensorboard.metadata?.name ?? '').map(
+              (event) => event.metadata?.resourceVersion,
+            ),
+          ].join('|'),
+        build: (tensorboard) => ({
+          value: this.summary(tensorboard, now),
+          validUntil: statusValidUntil(tensorboard, now),
+        }),
+      },
+      now,
+    );
+    const value = rows.values.sort((a, b) => a.name.localeCompare(b.name));
+    const { validUntil } = rows;
     this.memo.set(namespace, { key, seq: ++this.seq, validUntil, value });
     return value;
   }

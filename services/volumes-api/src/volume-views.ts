@@ -7,6 +7,7 @@ import {
   type ApiDiscovery,
   type CacheRegistry,
   type RelatedCache,
+  RowMemo,
   type WatchCache,
   resources,
 } from '@kf-ts/shared';
@@ -53,8 +54,8 @@ export class VolumeViews {
   private readonly summaryMemo = new Map<string, Memo<PvcSummary[]>>();
   private readonly eventMemo = new Map<string, Memo<Map<string, EventObject[]>>>();
   private readonly notebookMemo = new Map<string, Memo<Map<string, string[]>>>();
-  /** Per namespace, each PVC's summary with the key of everything it was made from. */
-  private readonly itemMemo = new Map<string, Map<string, Memo<PvcSummary>>>();
+  /** Each PVC's summary with the key of everything it was made from. */
+  private readonly rows = new RowMemo<PvcSummary>();
 
   constructor(
     private readonly caches: CacheRegistry,
@@ -218,33 +219,31 @@ export class VolumeViews {
     const memo = this.summaryMemo.get(namespace);
     if (memo?.key === key) return memo.value;
     const viewers = this.viewersIn(namespace);
-    const kept = this.itemMemo.get(namespace);
-    const keep = new Map<string, Memo<PvcSummary>>();
     const events = this.eventsByClaim(namespace);
     const users = this.notebooksByClaim(namespace);
-    const value = this.pvcs
-      .list(namespace)
-      .map((pvc) => {
-        const name = pvc.metadata?.name ?? '';
-        const itemKey = [
-          pvc.metadata?.uid,
-          pvc.metadata?.resourceVersion,
-          (events.get(name) ?? []).map((event) => event.metadata?.resourceVersion).join(','),
-          (users.get(name) ?? []).join(','),
-          viewersOf(name, viewers)
-            .map((viewer) => `${viewer.metadata?.name}@${viewer.metadata?.resourceVersion}`)
-            .join(','),
-        ].join('|');
-        const previous = kept?.get(name);
-        const entry =
-          previous?.key === itemKey ? previous : { key: itemKey, value: this.summary(pvc, viewers) };
-        keep.set(name, entry);
-        return entry.value;
-      })
-      .filter((summary) => summary.name)
+    const name = (pvc: PvcObject) => pvc.metadata?.name ?? '';
+    const value = this.rows
+      .rebuild(
+        namespace,
+        this.pvcs.list(namespace),
+        {
+          name,
+          key: (pvc) =>
+            [
+              pvc.metadata?.uid,
+              pvc.metadata?.resourceVersion,
+              (events.get(name(pvc)) ?? []).map((event) => event.metadata?.resourceVersion).join(','),
+              (users.get(name(pvc)) ?? []).join(','),
+              viewersOf(name(pvc), viewers)
+                .map((viewer) => `${viewer.metadata?.name}@${viewer.metadata?.resourceVersion}`)
+                .join(','),
+            ].join('|'),
+          build: (pvc) => ({ value: this.summary(pvc, viewers) }),
+        },
+        Date.now(),
+      )
+      .values.filter((summary) => summary.name)
       .sort((a, b) => a.name.localeCompare(b.name));
-    if (keep.size) this.itemMemo.set(namespace, keep);
-    else this.itemMemo.delete(namespace);
     this.summaryMemo.set(namespace, { key, value });
     return value;
   }
