@@ -181,10 +181,12 @@ describe(
           last = now;
         }
         const before = await settled();
+        // Sockets are read at the same point both times: after a forced collection and the
+        // metrics reads it makes, with the load paused (the soak's own connections idle).
+        const socketsBefore = sockets(pid);
         await runFor(20);
         const rssBefore = recent();
         const warmupSamples = samples.length;
-        const socketsBefore = sockets(pid);
         statuses.clear();
         const started = Date.now();
         await runFor(SECONDS);
