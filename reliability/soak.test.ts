@@ -184,7 +184,16 @@ describe(
         // Sockets are read at the same point both times: after a forced collection and the
         // metrics reads it makes, with the load paused (the soak's own connections idle).
         const socketsBefore = sockets(pid);
+        // RSS climbs back after the forced collection; on a busy machine that takes longer, so
+        // the same plateau rule as the warm-up: 20 s, then 10 s more while it still grew by 2%
+        // or more (at most 60 s).
         await runFor(20);
+        for (let last = recent(), regrow = 20; regrow < 60; regrow += 10) {
+          await runFor(10);
+          const now = recent();
+          if (now < last * 1.02) break;
+          last = now;
+        }
         const rssBefore = recent();
         const warmupSamples = samples.length;
         statuses.clear();
